@@ -26,14 +26,7 @@ internal static class ProjectiveFormulas<T>
         var t3 = (x1 + y1) * (x2 + y2) - (t0 + t1);
         var t4 = (y1 + z1) * (y2 + z2) - (t1 + t2);
         var u = (x1 + z1) * (x2 + z2) - (t0 + t2);
-        var threeT0 = t0.Double() + t0;
-        var b3z = t2.MulByCurveB3();
-        var sum = t1 + b3z;
-        var diff = t1 - b3z;
-        var b3u = u.MulByCurveB3();
-        x3 = t3 * diff - t4 * b3u;
-        y3 = diff * sum + b3u * threeT0;
-        z3 = t4 * sum + threeT0 * t3;
+        Finish(t0, t1, t2.MulByCurveB3(), t3, t4, u, out x3, out y3, out z3);
     }
 
     /// <summary>(X3 : Y3 : Z3) = (X1 : Y1 : Z1) + (x2, y2) for an affine, non-identity second operand. 11 multiplications.</summary>
@@ -46,8 +39,18 @@ internal static class ProjectiveFormulas<T>
         var t3 = (x2 + y2) * (x1 + y1) - (t0 + t1);
         var t4 = y2 * z1 + y1;
         var u = x2 * z1 + x1;
+        Finish(t0, t1, z1.MulByCurveB3(), t3, t4, u, out x3, out y3, out z3);
+    }
+
+    /// <summary>
+    /// The common tail of algorithms 7 and 8: t0 = X1X2, t1 = Y1Y2, b3z = 3b·Z1Z2, t3 = X1Y2 + X2Y1,
+    /// t4 = Y1Z2 + Y2Z1, u = X1Z2 + X2Z1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(
+        in T t0, in T t1, in T b3z, in T t3, in T t4, in T u, out T x3, out T y3, out T z3)
+    {
         var threeT0 = t0.Double() + t0;
-        var b3z = z1.MulByCurveB3();
         var sum = t1 + b3z;
         var diff = t1 - b3z;
         var b3u = u.MulByCurveB3();

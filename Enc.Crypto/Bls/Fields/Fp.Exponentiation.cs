@@ -7,23 +7,7 @@ internal readonly partial struct Fp
     /// this^e for a public exponent given as little-endian limbs. Left-to-right square-and-multiply
     /// whose sequence of operations depends only on the exponent, never on this element.
     /// </summary>
-    public Fp Pow(ReadOnlySpan<ulong> exponent)
-    {
-        var result = One;
-        for (var i = exponent.Length - 1; i >= 0; i--)
-        {
-            for (var bit = 63; bit >= 0; bit--)
-            {
-                result = result.Square();
-                if (((exponent[i] >> bit) & 1) == 1)
-                {
-                    result *= this;
-                }
-            }
-        }
-
-        return result;
-    }
+    public Fp Pow(ReadOnlySpan<ulong> exponent) => FieldExponentiation.Pow(this, exponent);
 
     /// <summary>
     /// The multiplicative inverse a^(p−2) (Fermat). Constant time; the inverse of zero is zero,

@@ -4,23 +4,7 @@ namespace Enc.Crypto.Bls.Fields;
 internal readonly partial struct Fp2
 {
     /// <summary>this^e for a public exponent (little-endian limbs); the operation sequence depends only on e.</summary>
-    public Fp2 Pow(ReadOnlySpan<ulong> exponent)
-    {
-        var result = One;
-        for (var i = exponent.Length - 1; i >= 0; i--)
-        {
-            for (var bit = 63; bit >= 0; bit--)
-            {
-                result = result.Square();
-                if (((exponent[i] >> bit) & 1) == 1)
-                {
-                    result *= this;
-                }
-            }
-        }
-
-        return result;
-    }
+    public Fp2 Pow(ReadOnlySpan<ulong> exponent) => FieldExponentiation.Pow(this, exponent);
 
     /// <summary>
     /// Square root for F_p² with p ≡ 3 mod 4 (Adj and Rodríguez-Henríquez, "Square root
