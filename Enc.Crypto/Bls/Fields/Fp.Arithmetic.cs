@@ -90,7 +90,8 @@ internal readonly partial struct Fp
     public static Fp operator *(in Fp a, in Fp b)
     {
         ulong A, C, m, t1, t2, t3, t4, t5;
-        A = Math.BigMul(a.L0, b.L0, out var t0);
+        ulong t0;
+        A = LimbArithmetic.MultiplyAdd(a.L0, b.L0, 0, out t0);
         m = t0 * FpConstants.Inv;
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L0, A, out t1);
