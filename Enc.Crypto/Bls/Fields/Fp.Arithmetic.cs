@@ -78,10 +78,6 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp MulByCurveB() => Double().Double();
 
-    /// <summary>a² mod p.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp Square() => this * this;
-
     /// <summary>
     /// Montgomery product a·b·2⁻³⁸⁴ mod p (CIOS, fully unrolled). Because the top limb of p is
     /// below 2⁶³ − 1, the running sum fits in six limbs and the per-round carry word of textbook
