@@ -5,9 +5,9 @@ namespace Enc.Scheduling.Plugins;
 /// bandwidth: <c>binpack</c> scores fuller nodes higher, <c>spread</c> emptier ones.
 /// </summary>
 /// <remarks>
-/// Utilization of resource r is <c>(allocated + request) * reciprocal >> 32</c>, with the per-node
-/// fixed-point reciprocal <c>(100 &lt;&lt; 32) / capacity</c> precomputed in <see cref="SchedulerState"/>:
-/// integer-only (deterministic everywhere) and a multiply instead of a divide per resource.
+/// Utilization of resource r is <c>(allocated + request) * 100 / capacity</c>, computed by
+/// <see cref="SchedulerState.Percentage"/> from a per-node fixed-point reciprocal precomputed in
+/// <see cref="SchedulerState"/>: integer-only (deterministic everywhere) and a multiply instead of a divide.
 /// Resources with zero capacity on a node are left out of that node's average.
 /// </remarks>
 public sealed class NodeResourcesAllocationPlugin : IScorePlugin
@@ -54,7 +54,7 @@ public sealed class NodeResourcesAllocationPlugin : IScorePlugin
             return;
         }
 
-        sum += Math.Min(ScoreNormalization.MaxScore, (used * reciprocal) >> SchedulerState.ReciprocalShift);
+        sum += Math.Min(ScoreNormalization.MaxScore, SchedulerState.Percentage(Math.Max(0, used), reciprocal));
         counted++;
     }
 }

@@ -72,8 +72,13 @@ public sealed partial class SchedulerState
         LoadInstances(snapshot.Instances);
     }
 
-    /// <summary>Fixed-point scale of <see cref="CapacityReciprocal"/>: <c>(100 &lt;&lt; 32) / capacity</c>.</summary>
-    public const int ReciprocalShift = 32;
+    /// <summary>Fixed-point scale of <see cref="CapacityReciprocal"/>: <c>ceil((100 &lt;&lt; 56) / capacity)</c>.</summary>
+    /// <remarks>
+    /// 56 bits keep the reciprocal of any capacity ≥ 1 in a <see cref="long"/> and make the error of
+    /// <c>used * reciprocal &gt;&gt; 56</c> below 1e-4 percent for a petabyte; rounding the reciprocal up
+    /// makes exact percentages come out exact.
+    /// </remarks>
+    public const int ReciprocalShift = 56;
 
     /// <summary>Number of nodes.</summary>
     public int NodeCount { get; }
@@ -102,7 +107,7 @@ public sealed partial class SchedulerState
     /// <summary>Allocated resources per node, updated on every placement and eviction.</summary>
     public ResourceColumns Allocated { get; }
 
-    /// <summary>Per-node fixed-point reciprocals of capacity, so utilization percentages need a multiply instead of a divide.</summary>
+    /// <summary>Per-node fixed-point reciprocals of capacity (see <see cref="Percentage"/>), so utilization needs a multiply instead of a divide.</summary>
     public ResourceColumns CapacityReciprocal { get; }
 
     /// <summary>Round-robin cursor (a node ordinal modulo <see cref="NodeCount"/>).</summary>
@@ -117,5 +122,22 @@ public sealed partial class SchedulerState
     /// <summary>Replaces a node's allocation with the live value a binding target reported.</summary>
     public void RefreshAllocated(int node, ResourceVector liveAllocated) => Allocated.Set(node, liveAllocated);
 
-    private static long Reciprocal(long capacity) => capacity <= 0 ? 0 : (100L << ReciprocalShift) / capacity;
+    /// <summary><c>floor(used * 100 / capacity)</c> computed from the precomputed reciprocal (one 128-bit multiply, no divide).</summary>
+    public static long Percentage(long used, long reciprocal)
+    {
+        var high = Math.BigMul((ulong)used, (ulong)reciprocal, out var low);
+        return (long)((high << (64 - ReciprocalShift)) | (low >> ReciprocalShift));
+    }
+
+    private static long Reciprocal(long capacity)
+    {
+        if (capacity <= 0)
+        {
+            return 0;
+        }
+
+        const ulong scaled = 100UL << ReciprocalShift;
+        var c = (ulong)capacity;
+        return (long)((scaled / c) + (scaled % c == 0 ? 0UL : 1UL));
+    }
 }
