@@ -23,12 +23,12 @@ public sealed class SchedulerOptions
     public int MinFeasibleNodesToScore { get; set; } = 50;
 
     /// <summary>Upper bound of feasible nodes to score per placement, whatever the percentage gives.</summary>
-    /// <value>Defaults to 200.</value>
+    /// <value>Defaults to 100.</value>
     /// <remarks>
-    /// Like Nomad's bounded candidate limit (power of choices): past a couple of hundred candidates
+    /// Like Nomad's bounded candidate limit (power of choices): past about a hundred candidates
     /// the best score barely improves while the cost grows linearly with cluster size.
     /// </remarks>
-    public int MaxFeasibleNodesToScore { get; set; } = 200;
+    public int MaxFeasibleNodesToScore { get; set; } = 100;
 
     /// <summary>Whether a pending request may evict lower-priority instances.</summary>
     /// <value>Defaults to true.</value>

@@ -21,9 +21,22 @@ public sealed class NodeSelectorPlugin : INodeClassFilterPlugin
     /// <inheritdoc/>
     public void AppendCacheKey(SchedulingRequest request, StringBuilder key)
     {
-        foreach (var pair in request.NodeSelector.OrderBy(p => p.Key, StringComparer.Ordinal))
+        if (request.NodeSelector.Count == 0)
         {
-            key.Append(pair.Key).Append('=').Append(pair.Value).Append(';');
+            return;
+        }
+
+        var keys = new string[request.NodeSelector.Count];
+        var i = 0;
+        foreach (var k in request.NodeSelector.Keys)
+        {
+            keys[i++] = k;
+        }
+
+        Array.Sort(keys, StringComparer.Ordinal);
+        foreach (var k in keys)
+        {
+            key.Append(k).Append('=').Append(request.NodeSelector[k]).Append(';');
         }
     }
 

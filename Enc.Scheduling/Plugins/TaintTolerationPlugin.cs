@@ -11,6 +11,11 @@ public sealed class TaintTolerationPlugin : INodeClassFilterPlugin, IScorePlugin
     /// <summary>Plugin name.</summary>
     public const string PluginName = PluginNames.TaintToleration;
 
+    // Per-cycle state written in PreScore: untolerated PreferNoSchedule count per node class (stamped).
+    private int[] _classCount = [];
+    private int[] _classStamp = [];
+    private int _stamp;
+
     /// <inheritdoc/>
     public string Name => PluginName;
 
@@ -34,24 +39,36 @@ public sealed class TaintTolerationPlugin : INodeClassFilterPlugin, IScorePlugin
     /// <inheritdoc/>
     public bool PreScore(SchedulingCycle cycle, ReadOnlySpan<int> candidates)
     {
-        // Only nodes carrying PreferNoSchedule taints can score differently.
-        foreach (var nodeClass in cycle.State.Classes)
+        // Only clusters with PreferNoSchedule taints can score differently.
+        if (!cycle.State.HasPreferNoScheduleTaints)
         {
-            foreach (var taint in nodeClass.Taints)
-            {
-                if (taint.Effect == TaintEffect.PreferNoSchedule)
-                {
-                    return true;
-                }
-            }
+            return false;
         }
 
-        return false;
+        var classCount = cycle.State.Classes.Length;
+        if (_classStamp.Length != classCount || _stamp == int.MaxValue)
+        {
+            _classCount = new int[classCount];
+            _classStamp = new int[classCount];
+            _stamp = 0;
+        }
+
+        _stamp++;
+        return true;
     }
 
     /// <inheritdoc/>
-    public int Score(SchedulingCycle cycle, int node) =>
-        CountUntoleratedPreferNoSchedule(cycle.Request.Tolerations, cycle.State.Classes[cycle.State.NodeClassOf[node]].Taints);
+    public int Score(SchedulingCycle cycle, int node)
+    {
+        var classIndex = cycle.State.NodeClassOf[node];
+        if (_classStamp[classIndex] != _stamp)
+        {
+            _classStamp[classIndex] = _stamp;
+            _classCount[classIndex] = CountUntoleratedPreferNoSchedule(cycle.Request.Tolerations, cycle.State.Classes[classIndex].Taints);
+        }
+
+        return _classCount[classIndex];
+    }
 
     /// <inheritdoc/>
     public void Normalize(SchedulingCycle cycle, Span<int> scores)

@@ -5,8 +5,8 @@ namespace Enc.Scheduling.Plugins;
 /// filter; preferred terms score (weight per term whose domain holds a match; anti-affinity subtracts).
 /// </summary>
 /// <remarks>
-/// PreFilter resolves each term's selector once through the state's label index into a
-/// <see cref="TopologyMatchSet"/>, so the per-node check is an array lookup. As in Kubernetes, a
+/// PreFilter resolves each term once into an <see cref="AffinityTermMatches"/> (incrementally
+/// maintained per-label counts for <c>key In [values]</c> selectors), so the per-node check is a lookup. As in Kubernetes, a
 /// required affinity term that matches no instance anywhere is satisfied when the request's own
 /// labels match it (the first replica of a self-affine group must land somewhere).
 /// Only the request's terms are checked; running instances do not carry anti-affinity terms of their own.
@@ -17,11 +17,10 @@ public sealed class WorkloadAffinityPlugin : IPreFilterPlugin, IFilterPlugin, IS
     public const string PluginName = PluginNames.WorkloadAffinity;
 
     // Per-cycle state: one match set per term, written in PreFilter/PreScore and read in Filter/Score.
-    private readonly List<TopologyMatchSet> _required = [];
-    private readonly List<TopologyMatchSet> _anti = [];
-    private readonly List<TopologyMatchSet> _preferred = [];
-    private readonly List<TopologyMatchSet> _preferredAnti = [];
-    private readonly List<int> _scratch = [];
+    private readonly List<AffinityTermMatches> _required = [];
+    private readonly List<AffinityTermMatches> _anti = [];
+    private readonly List<AffinityTermMatches> _preferred = [];
+    private readonly List<AffinityTermMatches> _preferredAnti = [];
     private bool[] _requiredSatisfiedBySelf = new bool[4];
     private bool _hasRequired;
 
@@ -137,25 +136,16 @@ public sealed class WorkloadAffinityPlugin : IPreFilterPlugin, IFilterPlugin, IS
     /// <inheritdoc/>
     public void Normalize(SchedulingCycle cycle, Span<int> scores) => ScoreNormalization.MinMax(scores, lowerIsBetter: false);
 
-    private void Fill(SchedulingCycle cycle, IReadOnlyList<WorkloadAffinityTerm> terms, List<TopologyMatchSet> sets)
+    private static void Fill(SchedulingCycle cycle, IReadOnlyList<WorkloadAffinityTerm> terms, List<AffinityTermMatches> matches)
     {
-        var state = cycle.State;
-        while (sets.Count < terms.Count)
+        while (matches.Count < terms.Count)
         {
-            sets.Add(new TopologyMatchSet());
+            matches.Add(new AffinityTermMatches());
         }
 
         for (var t = 0; t < terms.Count; t++)
         {
-            var set = sets[t];
-            set.Reset(state.NodeCount, state.Zones.Length);
-            _scratch.Clear();
-            state.CollectMatchingInstances(cycle.Request.Namespace, terms[t].Selector, _scratch);
-            foreach (var ordinal in _scratch)
-            {
-                var node = state.Instances[ordinal].Node;
-                set.Add(node, state.ZoneOf[node]);
-            }
+            matches[t].Resolve(cycle.State, cycle.Request.Namespace, terms[t].Selector);
         }
     }
 }

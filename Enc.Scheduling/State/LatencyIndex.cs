@@ -4,12 +4,18 @@ namespace Enc.Scheduling.State;
 public sealed class LatencyIndex
 {
     private readonly Dictionary<long, long> _nodePairs = [];
-    private readonly Dictionary<long, long> _zonePairs = [];
+    private readonly long[] _zonePairs;
+    private readonly int _zoneCount;
     private readonly int[] _zoneOf;
 
     internal LatencyIndex(LatencyMatrix matrix, IReadOnlyDictionary<string, int> nodeIndex, IReadOnlyDictionary<string, int> zoneIndex, int[] zoneOf)
     {
         _zoneOf = zoneOf;
+        _zoneCount = zoneIndex.Count;
+
+        // Zones are few: a dense matrix (-1 = unknown) turns the fallback into an array read.
+        _zonePairs = new long[_zoneCount * _zoneCount];
+        Array.Fill(_zonePairs, -1L);
         foreach (var sample in matrix.NodePairs)
         {
             if (nodeIndex.TryGetValue(sample.From, out var a) && nodeIndex.TryGetValue(sample.To, out var b))
@@ -22,13 +28,17 @@ public sealed class LatencyIndex
         {
             if (zoneIndex.TryGetValue(sample.From, out var a) && zoneIndex.TryGetValue(sample.To, out var b))
             {
-                _zonePairs[PairKey(a, b)] = sample.RoundTripMicroseconds;
+                _zonePairs[(a * _zoneCount) + b] = sample.RoundTripMicroseconds;
+                _zonePairs[(b * _zoneCount) + a] = sample.RoundTripMicroseconds;
+                HasZonePairs = true;
             }
         }
     }
 
-    /// <summary>True when any latency is known at all.</summary>
-    public bool IsEmpty => _nodePairs.Count == 0 && _zonePairs.Count == 0;
+    /// <summary>True when no latency is known at all.</summary>
+    public bool IsEmpty => _nodePairs.Count == 0 && !HasZonePairs;
+
+    private bool HasZonePairs { get; }
 
     /// <summary>Round trip between two node ordinals in microseconds; false when unknown.</summary>
     public bool TryGet(int a, int b, out long roundTripMicroseconds)
@@ -39,14 +49,15 @@ public sealed class LatencyIndex
             return true;
         }
 
-        if (_nodePairs.TryGetValue(PairKey(a, b), out roundTripMicroseconds))
+        if (_nodePairs.Count > 0 && _nodePairs.TryGetValue(PairKey(a, b), out roundTripMicroseconds))
         {
             return true;
         }
 
         var za = _zoneOf[a];
         var zb = _zoneOf[b];
-        if (za >= 0 && zb >= 0 && _zonePairs.TryGetValue(PairKey(za, zb), out roundTripMicroseconds))
+        roundTripMicroseconds = za >= 0 && zb >= 0 ? _zonePairs[(za * _zoneCount) + zb] : -1;
+        if (roundTripMicroseconds >= 0)
         {
             return true;
         }

@@ -6,6 +6,7 @@ public sealed partial class SchedulerState
     private readonly Dictionary<string, int> _instanceIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkloadPlacements> _workloads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<int>>> _labelIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, string Key, string Value), LabelDomainCounts> _labelCounts = [];
     private List<int>[] _instancesOnNode = [];
     private readonly LatencyIndex _latency;
 
@@ -20,6 +21,9 @@ public sealed partial class SchedulerState
 
     /// <summary>Placements of workload <paramref name="workloadId"/>, or <see langword="null"/> when it has none.</summary>
     public WorkloadPlacements? Workload(string workloadId) => _workloads.GetValueOrDefault(workloadId);
+
+    /// <summary>Live instances of namespace <paramref name="ns"/> labelled <paramref name="key"/>=<paramref name="value"/>, per node and zone; null when there never were any.</summary>
+    public LabelDomainCounts? LabelCounts(string ns, string key, string value) => _labelCounts.GetValueOrDefault((ns, key, value));
 
     /// <summary>The ordinal of instance <paramref name="instanceId"/>, or -1.</summary>
     public int IndexOfInstance(string instanceId) => _instanceIndex.TryGetValue(instanceId, out var index) ? index : -1;
@@ -52,6 +56,7 @@ public sealed partial class SchedulerState
 
         record.Alive = false;
         Allocated.Add(record.Node, default(ResourceVector) - record.Instance.Resources);
+        CountLabels(record, -1);
         var placements = _workloads[record.Instance.WorkloadId];
         placements.LiveCount--;
         if (ZoneOf[record.Node] >= 0)
@@ -71,6 +76,7 @@ public sealed partial class SchedulerState
 
         record.Alive = true;
         Allocated.Add(record.Node, record.Instance.Resources);
+        CountLabels(record, +1);
         var placements = _workloads[record.Instance.WorkloadId];
         placements.LiveCount++;
         if (ZoneOf[record.Node] >= 0)
@@ -212,6 +218,22 @@ public sealed partial class SchedulerState
             list.Add(ordinal);
         }
 
+        CountLabels(_instances[ordinal], +1);
         return ordinal;
+    }
+
+    private void CountLabels(InstanceRecord record, int delta)
+    {
+        foreach (var pair in record.Instance.Labels)
+        {
+            var key = (record.Instance.Namespace, pair.Key, pair.Value);
+            if (!_labelCounts.TryGetValue(key, out var counts))
+            {
+                counts = new LabelDomainCounts(Zones.Length);
+                _labelCounts[key] = counts;
+            }
+
+            counts.Add(record.Node, ZoneOf[record.Node], delta);
+        }
     }
 }

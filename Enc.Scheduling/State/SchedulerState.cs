@@ -67,6 +67,7 @@ public sealed partial class SchedulerState
         }
 
         Classes = classes.ToArray();
+        HasPreferNoScheduleTaints = Classes.Any(c => c.Taints.Any(t => t.Effect == TaintEffect.PreferNoSchedule));
         RoundRobinCursor = snapshot.RoundRobinCursor;
         _latency = new LatencyIndex(snapshot.Latency, _nodeIndex, zoneIndex, ZoneOf);
         LoadInstances(snapshot.Instances);
@@ -100,6 +101,9 @@ public sealed partial class SchedulerState
 
     /// <summary>Node classes.</summary>
     public NodeClass[] Classes { get; }
+
+    /// <summary>True when some node has a PreferNoSchedule taint (otherwise taint scoring is skipped).</summary>
+    public bool HasPreferNoScheduleTaints { get; }
 
     /// <summary>Schedulable capacity per node.</summary>
     public ResourceColumns Capacity { get; }
