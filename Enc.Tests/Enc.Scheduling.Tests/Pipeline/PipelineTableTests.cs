@@ -83,6 +83,17 @@ public sealed class PipelineTableTests
     }
 
     [Fact]
+    public void RoundRobinWalksFeasibleNodesFromTheCursor()
+    {
+        var nodes = new[] { Build.Node("a"), Build.Node("b", status: NodeStatus.Down), Build.Node("c"), Build.Node("d") };
+        var pipeline = new SchedulingPipeline(Build.Cluster(nodes) with { RoundRobinCursor = 2 });
+        var request = Build.Request() with { Algorithm = SchedulingAlgorithmNames.RoundRobin, Replicas = 4 };
+        var placed = Enumerable.Range(0, 4).Select(r => pipeline.Schedule(request, r).NodeId).ToArray();
+        Assert.Equal(["c", "d", "a", "c"], placed);
+        Assert.Equal(3, pipeline.State.RoundRobinCursor);
+    }
+
+    [Fact]
     public void PendingDecisionAggregatesPerNodeClass()
     {
         var nodes = Enumerable.Range(0, 6).Select(i => Build.Node($"n{i}", cpu: 1000, zone: i < 4 ? "a" : "b")).ToArray();

@@ -25,6 +25,16 @@ public sealed class WorkloadAffinityPluginTests
             [true, true, false, true]
         },
         {
+            "multi-expression selector (walks candidates instead of the label counts)",
+            Build.Request() with { RequiredWorkloadAntiAffinity = [new() { Selector = [Build.Expr("app", LabelOperator.Exists), Build.Expr("app", LabelOperator.NotIn, "web")], Topology = TopologyScope.Zone }] },
+            [false, false, true, true]
+        },
+        {
+            "NotIn-only selector scans every instance",
+            Build.Request() with { RequiredWorkloadAffinity = [new() { Selector = [Build.Expr("app", LabelOperator.NotIn, "web")], Topology = TopologyScope.Node }] },
+            [true, false, false, false]
+        },
+        {
             "self-affinity with no match lets the first replica anywhere",
             Build.Request() with { Labels = Build.Labels("app=web"), RequiredWorkloadAffinity = [Term(TopologyScope.Zone, "web")] },
             [true, true, true, true]
@@ -64,6 +74,17 @@ public sealed class WorkloadAffinityPluginTests
     {
         var scores = Build.Scores(new WorkloadAffinityPlugin(), Build.Cycle(State(), request));
         Assert.True(expected.SequenceEqual(scores), $"{name}: got [{string.Join(",", scores)}]");
+    }
+
+    [Fact]
+    public void EvictionsAreSeenByTheNextCycle()
+    {
+        var state = State();
+        state.Evict(state.IndexOfInstance("db/0"));
+        var plugin = new WorkloadAffinityPlugin();
+        var cycle = Build.Cycle(state, Build.Request() with { RequiredWorkloadAntiAffinity = [Term(TopologyScope.Node)] });
+        plugin.PreFilter(cycle);
+        Assert.True(plugin.Filter(cycle, 0).IsSuccess);
     }
 
     [Fact]
