@@ -8,8 +8,9 @@ using Enc.Scheduling.Queue;
 namespace Enc.Benchmarks.Scheduling;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Enc.Benchmarks -- --scheduler [--nodes 500,5000,20000] [--workloads 100000] [--algorithms binpack,spread,roundrobin] [--seed 42]</c>:
-/// generates a simulated cluster and workload mix and runs every replica through
+/// <c>dotnet run -c Release --project Enc.Benchmarks -- --scheduler [--nodes 500,5000,20000] [--workloads-per-node 20 | --workloads N] [--algorithms binpack,spread,roundrobin] [--seed 42]</c>:
+/// generates a simulated cluster and workload mix (20 workloads per node by default: 100,000 for
+/// 5,000 nodes, the same density at every size) and runs every replica through
 /// <see cref="SchedulingPipeline.ScheduleAndBind"/> against an <see cref="InMemoryBindingTarget"/>,
 /// reporting placements per second and decision latency percentiles.
 /// </summary>
@@ -18,11 +19,12 @@ public static class SchedulerLoad
     public static int Run(string[] args)
     {
         var nodeCounts = Option(args, "--nodes", "500,5000,20000").Split(',').Select(int.Parse).ToArray();
-        var workloads = int.Parse(Option(args, "--workloads", "100000"));
+        var fixedWorkloads = int.Parse(Option(args, "--workloads", "0"));
+        var perNode = int.Parse(Option(args, "--workloads-per-node", "20"));
         var algorithms = Option(args, "--algorithms", "binpack,spread,roundrobin").Split(',');
         var seed = int.Parse(Option(args, "--seed", "42"));
 
-        Console.WriteLine($"ENC scheduler load: workloads={workloads} seed={seed} cores={Environment.ProcessorCount} runtime={Environment.Version}");
+        Console.WriteLine($"ENC scheduler load: workloads={(fixedWorkloads > 0 ? fixedWorkloads : perNode)}{(fixedWorkloads > 0 ? "" : " per node")} seed={seed} cores={Environment.ProcessorCount} runtime={Environment.Version}");
         Measure(500, 5_000, "binpack", seed, print: false); // JIT warm-up
         Console.WriteLine("| algorithm | nodes | node classes | workloads | replicas | placed | pending | preempted | build ms | wall s | CPU s | placements/s (wall) | placements/CPU-s | p50 µs | p99 µs | max µs | alloc B/decision |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -30,7 +32,7 @@ public static class SchedulerLoad
         {
             foreach (var nodes in nodeCounts)
             {
-                Measure(nodes, workloads, algorithm, seed, print: true);
+                Measure(nodes, fixedWorkloads > 0 ? fixedWorkloads : perNode * nodes, algorithm, seed, print: true);
             }
         }
 
