@@ -11,10 +11,8 @@ public sealed class NodeAffinityPlugin : INodeClassFilterPlugin, IScorePlugin
     /// <summary>Plugin name.</summary>
     public const string PluginName = PluginNames.NodeAffinity;
 
-    // Per-cycle state, written in PreScore: preferred-term weight sum per node class (stamped).
-    private int[] _classScore = [];
-    private int[] _classStamp = [];
-    private int _stamp;
+    // Per-cycle state, reset in PreScore: preferred-term weight sum per node class.
+    private readonly NodeClassScoreCache _classScores = new();
 
     /// <inheritdoc/>
     public string Name => PluginName;
@@ -49,30 +47,14 @@ public sealed class NodeAffinityPlugin : INodeClassFilterPlugin, IScorePlugin
             return false;
         }
 
-        var classCount = cycle.State.Classes.Length;
-        if (_classStamp.Length != classCount || _stamp == int.MaxValue)
-        {
-            _classScore = new int[classCount];
-            _classStamp = new int[classCount];
-            _stamp = 0;
-        }
-
-        _stamp++;
+        _classScores.Reset(cycle.State.Classes.Length);
         return true;
     }
 
     /// <inheritdoc/>
-    public int Score(SchedulingCycle cycle, int node)
-    {
-        var classIndex = cycle.State.NodeClassOf[node];
-        if (_classStamp[classIndex] != _stamp)
-        {
-            _classStamp[classIndex] = _stamp;
-            _classScore[classIndex] = PreferredWeight(cycle.Request.PreferredNodeAffinity, cycle.State.Classes[classIndex].Labels);
-        }
-
-        return _classScore[classIndex];
-    }
+    public int Score(SchedulingCycle cycle, int node) =>
+        _classScores.GetOrCompute(cycle.State.Classes[cycle.State.NodeClassOf[node]], cycle.Request.PreferredNodeAffinity,
+            static (terms, nodeClass) => PreferredWeight(terms, nodeClass.Labels));
 
     /// <inheritdoc/>
     public void Normalize(SchedulingCycle cycle, Span<int> scores) => ScoreNormalization.ScaleToMax(scores);

@@ -11,10 +11,8 @@ public sealed class TaintTolerationPlugin : INodeClassFilterPlugin, IScorePlugin
     /// <summary>Plugin name.</summary>
     public const string PluginName = PluginNames.TaintToleration;
 
-    // Per-cycle state written in PreScore: untolerated PreferNoSchedule count per node class (stamped).
-    private int[] _classCount = [];
-    private int[] _classStamp = [];
-    private int _stamp;
+    // Per-cycle state, reset in PreScore: untolerated PreferNoSchedule count per node class.
+    private readonly NodeClassScoreCache _classCounts = new();
 
     /// <inheritdoc/>
     public string Name => PluginName;
@@ -45,30 +43,14 @@ public sealed class TaintTolerationPlugin : INodeClassFilterPlugin, IScorePlugin
             return false;
         }
 
-        var classCount = cycle.State.Classes.Length;
-        if (_classStamp.Length != classCount || _stamp == int.MaxValue)
-        {
-            _classCount = new int[classCount];
-            _classStamp = new int[classCount];
-            _stamp = 0;
-        }
-
-        _stamp++;
+        _classCounts.Reset(cycle.State.Classes.Length);
         return true;
     }
 
     /// <inheritdoc/>
-    public int Score(SchedulingCycle cycle, int node)
-    {
-        var classIndex = cycle.State.NodeClassOf[node];
-        if (_classStamp[classIndex] != _stamp)
-        {
-            _classStamp[classIndex] = _stamp;
-            _classCount[classIndex] = CountUntoleratedPreferNoSchedule(cycle.Request.Tolerations, cycle.State.Classes[classIndex].Taints);
-        }
-
-        return _classCount[classIndex];
-    }
+    public int Score(SchedulingCycle cycle, int node) =>
+        _classCounts.GetOrCompute(cycle.State.Classes[cycle.State.NodeClassOf[node]], cycle.Request.Tolerations,
+            static (tolerations, nodeClass) => CountUntoleratedPreferNoSchedule(tolerations, nodeClass.Taints));
 
     /// <inheritdoc/>
     public void Normalize(SchedulingCycle cycle, Span<int> scores)
