@@ -36,7 +36,7 @@ public sealed class BlsAggregateSignature
         foreach (var signature in signatures)
         {
             ArgumentNullException.ThrowIfNull(signature, nameof(signatures));
-            sum = sum.Add(signature.Point);
+            sum += signature.Point;
             count++;
         }
 

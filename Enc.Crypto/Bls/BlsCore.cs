@@ -1,5 +1,6 @@
 using Enc.Crypto.Bls.Curves;
 using Enc.Crypto.Bls.HashToCurve;
+using PairingEngine = Enc.Crypto.Bls.Pairing.Pairing;
 
 namespace Enc.Crypto.Bls;
 
@@ -17,7 +18,7 @@ internal static class BlsCore
         var hashed = HashToG2.Hash(message, dst).ToAffine();
         ReadOnlySpan<G1Affine> g1 = [publicKey, -G1Affine.Generator];
         ReadOnlySpan<G2Affine> g2 = [hashed, signature];
-        return PairingCheck.ProductIsOne(g1, g2);
+        return PairingEngine.MultiPairingIsOne(g1, g2);
     }
 
     /// <summary>FastAggregateVerify: all keys signed one message; the keys are summed first.</summary>
@@ -56,7 +57,7 @@ internal static class BlsCore
 
         g1[^1] = -G1Affine.Generator;
         g2[^1] = signature;
-        return PairingCheck.ProductIsOne(g1, g2);
+        return PairingEngine.MultiPairingIsOne(g1, g2);
     }
 
     /// <summary>
@@ -87,6 +88,6 @@ internal static class BlsCore
 
         g1[^1] = -G1Affine.Generator;
         g2[^1] = signatureSum.ToAffine();
-        return PairingCheck.ProductIsOne(g1, g2);
+        return PairingEngine.MultiPairingIsOne(g1, g2);
     }
 }

@@ -56,7 +56,7 @@ internal static class SecretKeyScalar
                 a3 = (a3 << 1) | (a2 >> 63);
                 a2 = (a2 << 1) | (a1 >> 63);
                 a1 = (a1 << 1) | (a0 >> 63);
-                a0 = (a0 << 1) | (ulong)((b >> bit) & 1);
+                a0 = (a0 << 1) | (((uint)b >> bit) & 1u);
 
                 ulong borrow = 0;
                 ulong t0 = LimbArithmetic.SubtractWithBorrow(a0, R0, ref borrow);
