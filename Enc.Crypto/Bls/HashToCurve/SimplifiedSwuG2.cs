@@ -7,12 +7,18 @@ namespace Enc.Crypto.Bls.HashToCurve;
 /// E2': y² = x³ + A'·x + B', which is 3-isogenous to the G2 twist (A'·B' ≠ 0, unlike E2 itself).
 /// </summary>
 /// <remarks>
-/// Inputs are hash outputs, i.e. public, so the exceptional-case test and the choice between
-/// x1 and x2 may branch. The square test uses the norm: a ∈ F_p² is a square iff
-/// N(a) = c0² + c1² is a square in F_p.
+/// <para>Cost: one inversion and two F_p exponentiations. a ∈ F_p² is a square iff its norm
+/// N(a) = a0² + a1² is a square in F_p, so one exponentiation N(g(x1))^((p+1)/4) both decides
+/// between x1 and x2 and yields the norm root the square root needs (<see cref="NormSquareRoot"/>).
+/// When g(x1) is not a square, g(x2) = (Z·u²)³·g(x1) has norm N(Z·u²)³·N(g(x1)) with
+/// N(Z) = 5, so its norm root is N(Z·u²)·N(u)·5^((p+1)/4)·N(g(x1))^((p+1)/4), reusing the same power.</para>
+/// <para>Inputs are hash outputs, i.e. public, so the map branches freely (not constant time).</para>
 /// </remarks>
 internal static class SimplifiedSwuG2
 {
+    /// <summary>5^((p+1)/4): the factor that turns the power of a non-square norm n into a root of 5·n.</summary>
+    private static readonly Fp FivePower = Fp.FromUInt64(5).Pow(FpConstants.PPlus1Over4);
+
     /// <summary>Maps <paramref name="u"/> to an affine point (x, y) of E2'.</summary>
     public static void Map(in Fp2 u, out Fp2 x, out Fp2 y)
     {
@@ -24,18 +30,29 @@ internal static class SimplifiedSwuG2
         var x1 = denominator.IsZero
             ? IsogenyG2Constants.BOverZA
             : IsogenyG2Constants.MinusBOverA * (Fp2.One + denominator.Inverse());
-        var gx1 = Curve(x1);
+        var gx1 = ((x1.Square() + IsogenyG2Constants.A) * x1) + IsogenyG2Constants.B;
 
-        if (IsSquare(gx1))
+        var norm = gx1.Norm();
+        bool gx1IsSquare = norm.TrySqrt(out var normPower);
+        Fp2 square;
+        Fp normRoot;
+        if (gx1IsSquare)
         {
             x = x1;
-            y = SquareRoot(gx1);
+            square = gx1;
+            normRoot = normPower;
         }
         else
         {
             // x2 = Z·u²·x1 and g(x2) = (Z·u²)³·g(x1), which is then a square.
             x = tv1 * x1;
-            y = SquareRoot(gx1 * tv1 * tv2);
+            square = gx1 * tv1 * tv2;
+            normRoot = tv1.Norm() * u.Norm() * FivePower * normPower;
+        }
+
+        if (!NormSquareRoot.TrySqrt(square, normRoot, out y))
+        {
+            throw new InvalidOperationException("Simplified SWU met a non-square; the map constants are wrong.");
         }
 
         if (u.Sgn0() != y.Sgn0())
@@ -43,11 +60,4 @@ internal static class SimplifiedSwuG2
             y = -y;
         }
     }
-
-    private static Fp2 Curve(in Fp2 x) => ((x.Square() + IsogenyG2Constants.A) * x) + IsogenyG2Constants.B;
-
-    private static bool IsSquare(in Fp2 a) => (a.C0.Square() + a.C1.Square()).IsSquare();
-
-    private static Fp2 SquareRoot(in Fp2 a) =>
-        a.TrySqrt(out var root) ? root : throw new InvalidOperationException("SWU produced a non-square; the map constants are wrong.");
 }

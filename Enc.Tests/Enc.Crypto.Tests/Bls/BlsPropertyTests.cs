@@ -55,7 +55,7 @@ public sealed class BlsPropertyTests
         byte[] message = RandomBytes(random, 32);
         var keys = Enumerable.Range(0, 5).Select(_ => RandomKey(random)).ToArray();
         var signatures = keys.Select(sk => BlsApi.Sign(sk, message)).ToArray();
-        var publicKeys = keys.Select(BlsApi.SkToPk).ToArray();
+        var publicKeys = keys.Select(sk => BlsApi.SkToPk(sk)).ToArray();
 
         byte[] forward = BlsApi.Aggregate(signatures);
         byte[] shuffled = BlsApi.Aggregate(signatures.OrderBy(_ => random.Next()).ToArray());
@@ -74,7 +74,7 @@ public sealed class BlsPropertyTests
         var random = new Random(99);
         var keys = Enumerable.Range(0, 3).Select(_ => RandomKey(random)).ToArray();
         var messages = Enumerable.Range(0, 3).Select(i => RandomBytes(random, 16 + i)).ToArray();
-        var publicKeys = keys.Select(BlsApi.SkToPk).ToArray();
+        var publicKeys = keys.Select(sk => BlsApi.SkToPk(sk)).ToArray();
         byte[] aggregate = BlsApi.Aggregate(keys.Select((sk, i) => BlsApi.Sign(sk, messages[i])).ToArray());
 
         Assert.True(BlsApi.AggregateVerify(publicKeys, messages, aggregate));
@@ -88,7 +88,7 @@ public sealed class BlsPropertyTests
         var random = new Random(5);
         var keys = Enumerable.Range(0, 4).Select(_ => RandomKey(random)).ToArray();
         var messages = Enumerable.Range(0, 4).Select(_ => RandomBytes(random, 32)).ToArray();
-        var publicKeys = keys.Select(BlsApi.SkToPk).ToArray();
+        var publicKeys = keys.Select(sk => BlsApi.SkToPk(sk)).ToArray();
         var signatures = keys.Select((sk, i) => BlsApi.Sign(sk, messages[i])).ToArray();
 
         Assert.True(BlsApi.BatchVerify(publicKeys, messages, signatures));
