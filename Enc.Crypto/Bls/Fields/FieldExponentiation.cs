@@ -8,7 +8,7 @@ internal static class FieldExponentiation
     /// square-and-multiply whose sequence of operations depends only on the exponent.
     /// </summary>
     public static T Pow<T>(in T baseValue, ReadOnlySpan<ulong> exponent)
-        where T : struct, ICurveField<T>
+        where T : struct, IField<T>
     {
         var result = T.One;
         for (var i = exponent.Length - 1; i >= 0; i--)

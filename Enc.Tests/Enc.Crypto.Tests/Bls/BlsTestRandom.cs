@@ -20,6 +20,10 @@ internal sealed class BlsTestRandom(int seed)
 
     public Fp2 NextFp2() => new(NextFp(), NextFp());
 
+    public Fp6 NextFp6() => new(NextFp2(), NextFp2(), NextFp2());
+
+    public Fp12 NextFp12() => new(NextFp6(), NextFp6());
+
     public BigInteger NextScalar() => NextBelow(CurveConstants.GroupOrder);
 
     public byte[] NextBytes(int length)
