@@ -8,4 +8,7 @@ public interface IBatchSigner
 
     /// <summary>Signs <paramref name="message"/>; returns the signature (compressed G2, 96 bytes).</summary>
     byte[] Sign(ReadOnlySpan<byte> message);
+
+    /// <summary>A proof of possession of the secret key (for signer registration; 96 bytes).</summary>
+    byte[] ProvePossession();
 }
