@@ -38,16 +38,14 @@ internal sealed class AuditTree
         };
     }
 
-    public void Append(StoredEntry entry, Receipt? receipt)
+    /// <summary>Adds the next entry, given the hash of its encoding (the tree is over the encodings as stored, whatever the leaf hash column says).</summary>
+    public void Append(StoredEntry entry, Receipt? receipt, ReadOnlySpan<byte> leaf)
     {
         if (entry.Position != _range.Size)
         {
             _findings.Add(Math.Min(entry.Position, _range.Size), LedgerAuditFailures.PositionGap, $"expected position {_range.Size}, found {entry.Position}");
         }
 
-        // The tree is over the encodings as stored, whatever the stored leaf hash column says.
-        Span<byte> leaf = stackalloc byte[MerkleHasher.HashSize];
-        MerkleHasher.LeafHash(entry.Encoding, leaf);
         _range.Append(leaf, _keepNode);
         if (_nextCheckpoint < _checkpoints.Count && _checkpoints[_nextCheckpoint].Size <= _range.Size)
         {

@@ -123,20 +123,20 @@ public sealed class LedgerAuditor
     private static long CheckChunk(List<StoredEntry> chunk, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditTree tree, AuditFindings findings)
     {
         var decoded = new Receipt?[chunk.Count];
-        Parallel.For(0, chunk.Count, i => decoded[i] = CheckEntry(chunk[i], batches, badBatches, findings));
+        var hashes = new byte[chunk.Count * MerkleHasher.HashSize];
+        Parallel.For(0, chunk.Count, i => decoded[i] = CheckEntry(chunk[i], batches, badBatches, findings, hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize)));
         for (var i = 0; i < chunk.Count; i++)
         {
-            tree.Append(chunk[i], decoded[i]);
+            tree.Append(chunk[i], decoded[i], hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize));
         }
 
         return chunk.Count;
     }
 
-    /// <summary>Checks one entry on its own; returns its decoded receipt when the encoding is canonical.</summary>
-    private static Receipt? CheckEntry(StoredEntry entry, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditFindings findings)
+    /// <summary>Checks one entry on its own and writes the hash of its encoding; returns its decoded receipt when the encoding is canonical.</summary>
+    private static Receipt? CheckEntry(StoredEntry entry, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditFindings findings, Span<byte> hash)
     {
         var p = entry.Position;
-        Span<byte> hash = stackalloc byte[MerkleHasher.HashSize];
         MerkleHasher.LeafHash(entry.Encoding, hash);
         if (!hash.SequenceEqual(entry.LeafHash))
         {
