@@ -97,7 +97,7 @@ internal sealed class AuditTree
     {
         if (!_nodes.TryGetValue(node.Id, out var expected) || !expected.AsSpan().SequenceEqual(node.Hash))
         {
-            _findings.Add(node.Id.FirstLeaf, LedgerAuditFailures.NodeMismatch, $"stored Merkle node {node.Id} disagrees with the entries");
+            _findings.Add(node.Id.FirstLeaf + node.Id.LeafCount - 1, LedgerAuditFailures.NodeMismatch, $"stored Merkle node {node.Id} disagrees with the entries");
         }
     }
 }

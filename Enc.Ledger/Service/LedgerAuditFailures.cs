@@ -24,7 +24,7 @@ public static class LedgerAuditFailures
     /// <summary>The previous-receipt hash does not link to the prior receipt on the subject.</summary>
     public const string ChainLinkMismatch = "ChainLinkMismatch";
 
-    /// <summary>A stored interior Merkle node disagrees with the tree recomputed from the entries (position = its first leaf).</summary>
+    /// <summary>A stored interior Merkle node disagrees with the tree recomputed from the entries (position = its last leaf, where the difference shows).</summary>
     public const string NodeMismatch = "NodeMismatch";
 
     /// <summary>A checkpoint's root disagrees with the recomputed tree, its signature is invalid or its signer unregistered (position = its last entry).</summary>
