@@ -14,13 +14,13 @@ namespace Enc.Client;
 /// </summary>
 public sealed class EncClient : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly IHost? _host;
 
-    private EncClient(IHost host, EncClientOptions options)
+    private EncClient(IHost? host, IGrainFactory grains, EncClientOptions options)
     {
         _host = host;
         Options = options;
-        var grains = host.Services.GetRequiredService<IClusterClient>();
+        GrainFactory = grains;
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
     }
@@ -38,7 +38,7 @@ public sealed class EncClient : IAsyncDisposable
     /// The underlying Orleans grain factory, for ENC components layered on this client. Applications
     /// should prefer the typed operations.
     /// </summary>
-    public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IClusterClient>();
+    public IGrainFactory GrainFactory { get; }
 
     /// <summary>Connects to the cluster; throws <see cref="EncClusterUnavailableException"/> when it cannot be reached.</summary>
     public static async Task<EncClient> ConnectAsync(EncClientOptions options, CancellationToken cancellationToken = default)
@@ -72,7 +72,7 @@ public sealed class EncClient : IAsyncDisposable
         try
         {
             await host.StartAsync(cancellationToken);
-            return new EncClient(host, options);
+            return new EncClient(host, host.Services.GetRequiredService<IClusterClient>(), options);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -81,9 +81,17 @@ public sealed class EncClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Wraps an existing Orleans client (in-process test clusters); the caller owns its lifetime.</summary>
+    internal static EncClient FromGrainFactory(IGrainFactory grains, EncClientOptions options) => new(null, grains, options);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_host is null)
+        {
+            return;
+        }
+
         try
         {
             await _host.StopAsync(TimeSpan.FromSeconds(5));
