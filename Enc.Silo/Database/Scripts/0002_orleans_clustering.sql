@@ -37,8 +37,18 @@ BEGIN
     RETURN CASE WHEN FOUND THEN 1 ELSE 0 END;
 END $$;
 
+-- Bumps the cluster version when the caller saw the current one; false when it is stale.
+CREATE OR REPLACE FUNCTION enc_orleans_membership_bump(p_deployment text, p_version integer) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE orleans_membership_version
+       SET version = version + 1, changed_at = now()
+     WHERE deployment_id = p_deployment AND version = p_version;
+    RETURN FOUND;
+END $$;
+
 -- Adds a silo row and bumps the cluster version, both or neither; 1 on success, 0 on conflict
--- (row exists or the caller's version is stale).
+-- (row exists or the caller's version is stale). SQLSTATE ENC01 rolls back the inner block.
 CREATE OR REPLACE FUNCTION enc_orleans_membership_insert(
     p_deployment text, p_address text, p_port integer, p_generation integer,
     p_silo_name text, p_host_name text, p_status integer, p_proxy_port integer,
@@ -51,19 +61,11 @@ BEGIN
         VALUES (p_deployment, p_address, p_port, p_generation, p_silo_name, p_host_name,
                 p_status, p_proxy_port, p_start_time, p_i_am_alive)
         ON CONFLICT ON CONSTRAINT orleans_membership_pk DO NOTHING;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'enc: membership row exists' USING ERRCODE = 'ENC01';
-        END IF;
-
-        UPDATE orleans_membership_version
-           SET version = version + 1, changed_at = now()
-         WHERE deployment_id = p_deployment AND version = p_version;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'enc: stale membership version' USING ERRCODE = 'ENC01';
+        IF NOT FOUND OR NOT enc_orleans_membership_bump(p_deployment, p_version) THEN
+            RAISE EXCEPTION 'enc: membership insert conflict' USING ERRCODE = 'ENC01';
         END IF;
         RETURN 1;
     EXCEPTION WHEN SQLSTATE 'ENC01' THEN
-        -- The inner block's work is rolled back: nothing is half-written.
         RETURN 0;
     END;
 END $$;
@@ -75,10 +77,7 @@ CREATE OR REPLACE FUNCTION enc_orleans_membership_update(
 LANGUAGE plpgsql AS $$
 BEGIN
     BEGIN
-        UPDATE orleans_membership_version
-           SET version = version + 1, changed_at = now()
-         WHERE deployment_id = p_deployment AND version = p_version;
-        IF NOT FOUND THEN
+        IF NOT enc_orleans_membership_bump(p_deployment, p_version) THEN
             RAISE EXCEPTION 'enc: stale membership version' USING ERRCODE = 'ENC01';
         END IF;
 
@@ -95,6 +94,23 @@ BEGIN
     END;
 END $$;
 
+-- The cluster's version row joined with its silo rows (all rows when p_address is NULL, else the
+-- one matching row); the version row is returned even when no silo row matches.
+CREATE OR REPLACE FUNCTION enc_orleans_membership_read(
+    p_deployment text, p_address text, p_port integer, p_generation integer)
+RETURNS TABLE (DeploymentId varchar, Address varchar, Port integer, Generation integer, SiloName varchar,
+               HostName varchar, Status integer, ProxyPort integer, SuspectTimes varchar,
+               StartTime timestamptz, IAmAliveTime timestamptz, Version integer)
+LANGUAGE sql STABLE AS $$
+    SELECT v.deployment_id, m.address, m.port, m.generation, m.silo_name, m.host_name, m.status,
+           m.proxy_port, m.suspect_times, m.start_time, m.i_am_alive, v.version
+      FROM orleans_membership_version v
+      LEFT JOIN orleans_membership m
+        ON m.deployment_id = v.deployment_id
+       AND (p_address IS NULL OR (m.address = p_address AND m.port = p_port AND m.generation = p_generation))
+     WHERE v.deployment_id = p_deployment;
+$$;
+
 SELECT enc_orleans_put_query('InsertMembershipVersionKey',
     'SELECT enc_orleans_membership_init(@DeploymentId);');
 
@@ -110,26 +126,11 @@ SELECT enc_orleans_put_query('UpdateIAmAlivetimeKey',
     'UPDATE orleans_membership SET i_am_alive = @IAmAliveTime
       WHERE deployment_id = @DeploymentId AND address = @Address AND port = @Port AND generation = @Generation;');
 
--- Read queries return the version row even when no silo row matches (left join).
 SELECT enc_orleans_put_query('MembershipReadRowKey',
-    'SELECT v.deployment_id AS DeploymentId, m.address AS Address, m.port AS Port, m.generation AS Generation,
-            m.silo_name AS SiloName, m.host_name AS HostName, m.status AS Status, m.proxy_port AS ProxyPort,
-            m.suspect_times AS SuspectTimes, m.start_time AS StartTime, m.i_am_alive AS IAmAliveTime,
-            v.version AS Version
-       FROM orleans_membership_version v
-       LEFT JOIN orleans_membership m
-         ON m.deployment_id = v.deployment_id
-        AND m.address = @Address AND m.port = @Port AND m.generation = @Generation
-      WHERE v.deployment_id = @DeploymentId;');
+    'SELECT * FROM enc_orleans_membership_read(@DeploymentId, @Address, @Port, @Generation);');
 
 SELECT enc_orleans_put_query('MembershipReadAllKey',
-    'SELECT v.deployment_id AS DeploymentId, m.address AS Address, m.port AS Port, m.generation AS Generation,
-            m.silo_name AS SiloName, m.host_name AS HostName, m.status AS Status, m.proxy_port AS ProxyPort,
-            m.suspect_times AS SuspectTimes, m.start_time AS StartTime, m.i_am_alive AS IAmAliveTime,
-            v.version AS Version
-       FROM orleans_membership_version v
-       LEFT JOIN orleans_membership m ON m.deployment_id = v.deployment_id
-      WHERE v.deployment_id = @DeploymentId;');
+    'SELECT * FROM enc_orleans_membership_read(@DeploymentId, NULL, NULL, NULL);');
 
 SELECT enc_orleans_put_query('DeleteMembershipTableEntriesKey',
     'DELETE FROM orleans_membership WHERE deployment_id = @DeploymentId;

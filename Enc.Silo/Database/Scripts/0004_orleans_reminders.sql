@@ -23,30 +23,27 @@ SELECT enc_orleans_put_query('UpsertReminderRowKey',
             grain_hash = excluded.grain_hash, version = orleans_reminders.version + 1
      RETURNING version AS Version;');
 
+-- Reminder rows with the column names Orleans reads.
+CREATE OR REPLACE VIEW enc_orleans_reminder_rows AS
+    SELECT service_id, grain_hash, grain_id AS GrainId, reminder_name AS ReminderName,
+           start_time AS StartTime, period AS Period, version AS Version
+      FROM orleans_reminders;
+
 SELECT enc_orleans_put_query('ReadReminderRowsKey',
-    'SELECT grain_id AS GrainId, reminder_name AS ReminderName, start_time AS StartTime,
-            period AS Period, version AS Version
-       FROM orleans_reminders
-      WHERE service_id = @ServiceId AND grain_id = @GrainId;');
+    'SELECT * FROM enc_orleans_reminder_rows WHERE service_id = @ServiceId AND GrainId = @GrainId;');
 
 SELECT enc_orleans_put_query('ReadReminderRowKey',
-    'SELECT grain_id AS GrainId, reminder_name AS ReminderName, start_time AS StartTime,
-            period AS Period, version AS Version
-       FROM orleans_reminders
-      WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName;');
+    'SELECT * FROM enc_orleans_reminder_rows
+      WHERE service_id = @ServiceId AND GrainId = @GrainId AND ReminderName = @ReminderName;');
 
 -- Range (BeginHash, EndHash] when it does not wrap around the ring ...
 SELECT enc_orleans_put_query('ReadRangeRows1Key',
-    'SELECT grain_id AS GrainId, reminder_name AS ReminderName, start_time AS StartTime,
-            period AS Period, version AS Version
-       FROM orleans_reminders
+    'SELECT * FROM enc_orleans_reminder_rows
       WHERE service_id = @ServiceId AND grain_hash > @BeginHash AND grain_hash <= @EndHash;');
 
 -- ... and when it wraps (BeginHash >= EndHash).
 SELECT enc_orleans_put_query('ReadRangeRows2Key',
-    'SELECT grain_id AS GrainId, reminder_name AS ReminderName, start_time AS StartTime,
-            period AS Period, version AS Version
-       FROM orleans_reminders
+    'SELECT * FROM enc_orleans_reminder_rows
       WHERE service_id = @ServiceId AND (grain_hash > @BeginHash OR grain_hash <= @EndHash);');
 
 SELECT enc_orleans_put_query('DeleteReminderRowKey',
