@@ -132,6 +132,16 @@ public static class Quantity
                 return true;
             }
 
+            foreach (var (name, factor) in Suffixes)
+            {
+                if (suffix == name)
+                {
+                    value = mantissa * factor;
+                    return true;
+                }
+            }
+
+            // An exponent (1e3, 5E-2) is checked after the suffixes so that "Ei" stays exbibytes.
             if (suffix[0] is 'e' or 'E' && suffix.Length > 1)
             {
                 if (!int.TryParse(suffix.AsSpan(1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent)
@@ -147,15 +157,6 @@ public static class Quantity
                 }
 
                 return true;
-            }
-
-            foreach (var (name, factor) in Suffixes)
-            {
-                if (suffix == name)
-                {
-                    value = mantissa * factor;
-                    return true;
-                }
             }
 
             return false;

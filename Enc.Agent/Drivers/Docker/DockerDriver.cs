@@ -20,6 +20,7 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
     private readonly DockerClient _client;
     private readonly DockerDriverOptions _options;
     private readonly ILogger _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _startLocks = new(StringComparer.Ordinal);
 
     /// <summary>Creates a driver for the engine at <see cref="DockerDriverOptions.Endpoint"/>.</summary>
     public DockerDriver(DockerDriverOptions options, ILogger<DockerDriver>? logger = null)
@@ -56,6 +57,23 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
     public async Task<TaskInfo> StartAsync(TaskLaunch launch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(launch);
+
+        // Starts of one instance are serialized: a concurrent start must see the first one's container
+        // instead of removing it as a leftover.
+        var gate = _startLocks.GetOrAdd(launch.InstanceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await StartLockedAsync(launch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<TaskInfo> StartLockedAsync(TaskLaunch launch, CancellationToken cancellationToken)
+    {
         var parameters = DockerContainerMapper.ToCreateParameters(launch, _options);
         if (!DockerNetworkModes.IsAllowed(parameters.HostConfig.NetworkMode))
         {
@@ -80,7 +98,7 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
-            // Another start for the same instance won the race: the name is taken, so adopt that container.
+            // Another agent object started the same instance first: the name is taken, so adopt that container.
             return await InspectAsync(parameters.Name, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
