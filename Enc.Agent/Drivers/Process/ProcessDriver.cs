@@ -98,15 +98,16 @@ public sealed partial class ProcessDriver : ITaskDriver
         }
 
         NativeSignals.KillGroup(record.Pid, NativeSignals.SigTerm);
-        var exited = await WaitGoneAsync(record, gracePeriod, cancellationToken).ConfigureAwait(false);
-        if (!exited)
+        var killed = false;
+        if (!await WaitGoneAsync(record, gracePeriod, cancellationToken).ConfigureAwait(false))
         {
+            killed = true;
             KillEverything(record);
-            exited = await WaitGoneAsync(record, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            await WaitGoneAsync(record, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         }
 
         // The signalled wrapper cannot record the exit; 128 + signal number, as a shell would report it.
-        _store.WriteExitIfMissing(taskId, exited && gracePeriod > TimeSpan.Zero ? 128 + NativeSignals.SigTerm : 128 + NativeSignals.SigKill);
+        _store.WriteExitIfMissing(taskId, 128 + (killed ? NativeSignals.SigKill : NativeSignals.SigTerm));
         LogStopped(_logger, taskId);
     }
 
