@@ -1,0 +1,30 @@
+namespace Enc.Crypto.Bls.Curves;
+
+/// <content>The ψ endomorphism, multiplication by the curve parameter x and the subgroup check.</content>
+internal readonly partial struct G2Projective
+{
+    /// <summary>
+    /// ψ = untwist ∘ Frobenius ∘ twist: (x, y) ↦ (x̄·cₓ, ȳ·c_y) with cₓ = 1/ξ^((p−1)/3),
+    /// c_y = 1/ξ^((p−1)/2). On G2 it equals multiplication by p ≡ x (mod r).
+    /// </summary>
+    public G2Projective Psi() => new(
+        X.Conjugate() * CurveConstants.PsiCoefficientX,
+        Y.Conjugate() * CurveConstants.PsiCoefficientY,
+        Z.Conjugate());
+
+    /// <summary>ψ²(P) = ψ(ψ(P)).</summary>
+    public G2Projective Psi2() => Psi().Psi();
+
+    /// <summary>
+    /// [x]P for the BLS parameter x = −0xd201000000010000. The addition chain is fixed by the
+    /// public constant, so the running time does not depend on P.
+    /// </summary>
+    public G2Projective MulByX() => -ScalarMultiplication.MultiplyByAbsX(this);
+
+    /// <summary>
+    /// Subgroup membership test of Scott ("A note on group membership tests for G1, G2 and GT on
+    /// BLS pairing-friendly curves", 2021): a point of E'(F_p²) lies in G2 iff ψ(P) = [x]P.
+    /// Assumes the point is on the curve.
+    /// </summary>
+    public bool IsInSubgroup => Psi() == MulByX();
+}

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+
+namespace Enc.Crypto.Bls.Fields;
+
+/// <summary>
+/// Carry-propagating 64-bit limb primitives shared by the Montgomery fields. Every helper is
+/// branch-free: carries and borrows are computed with comparisons that the JIT lowers to
+/// flag-setting instructions, never with data-dependent jumps.
+/// </summary>
+internal static class LimbArithmetic
+{
+    /// <summary>Returns the low word of <c>a + b + carry</c> and sets <paramref name="carry"/> to the carry out (0 or 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
+    {
+        var sum = a + b;
+        var carryOut = sum < a ? 1UL : 0UL;
+        var total = sum + carry;
+        carryOut |= total < sum ? 1UL : 0UL;
+        carry = carryOut;
+        return total;
+    }
+
+    /// <summary>Returns the low word of <c>a - b - borrow</c> and sets <paramref name="borrow"/> to the borrow out (0 or 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SubtractWithBorrow(ulong a, ulong b, ref ulong borrow)
+    {
+        var diff = a - b;
+        var borrowOut = a < b ? 1UL : 0UL;
+        var total = diff - borrow;
+        borrowOut |= diff < borrow ? 1UL : 0UL;
+        borrow = borrowOut;
+        return total;
+    }
+
+    /// <summary>Returns the high word of <c>a·b + c</c> and writes its low word to <paramref name="lo"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MultiplyAdd(ulong a, ulong b, ulong c, out ulong lo)
+    {
+        var hi = Math.BigMul(a, b, out var l);
+        l += c;
+        hi += l < c ? 1UL : 0UL;
+        lo = l;
+        return hi;
+    }
+
+    /// <summary>Returns the high word of <c>a·b + c + d</c> (which never overflows 128 bits) and writes its low word to <paramref name="lo"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MultiplyAdd(ulong a, ulong b, ulong c, ulong d, out ulong lo)
+    {
+        var hi = Math.BigMul(a, b, out var l);
+        l += c;
+        hi += l < c ? 1UL : 0UL;
+        l += d;
+        hi += l < d ? 1UL : 0UL;
+        lo = l;
+        return hi;
+    }
+
+    /// <summary>All-ones when <paramref name="bit"/> is 1, zero when it is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MaskFromBit(ulong bit) => 0UL - bit;
+}
