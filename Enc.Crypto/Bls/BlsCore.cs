@@ -1,0 +1,93 @@
+using Enc.Crypto.Bls.Curves;
+using Enc.Crypto.Bls.HashToCurve;
+using PairingEngine = Enc.Crypto.Bls.Pairing.Pairing;
+
+namespace Enc.Crypto.Bls;
+
+/// <summary>
+/// The scheme's verification core on decoded points (draft-irtf-cfrg-bls-signature §2.7–2.9, §3.3).
+/// Callers pass points that already passed validation: public keys in G1 and not the identity,
+/// signatures in G2. Every check is one multi-pairing with a single final exponentiation.
+/// </summary>
+/// <remarks>Verification handles only public data and is not constant time.</remarks>
+internal static class BlsCore
+{
+    /// <summary>CoreVerify: e(PK, H(msg)) == e(g1, σ), checked as e(PK, H(msg))·e(−g1, σ) == 1.</summary>
+    public static bool CoreVerify(in G1Affine publicKey, ReadOnlySpan<byte> message, in G2Affine signature, ReadOnlySpan<byte> dst)
+    {
+        var hashed = HashToG2.Hash(message, dst).ToAffine();
+        ReadOnlySpan<G1Affine> g1 = [publicKey, -G1Affine.Generator];
+        ReadOnlySpan<G2Affine> g2 = [hashed, signature];
+        return PairingEngine.MultiPairingIsOne(g1, g2);
+    }
+
+    /// <summary>FastAggregateVerify: all keys signed one message; the keys are summed first.</summary>
+    public static bool FastAggregateVerify(ReadOnlySpan<G1Affine> publicKeys, ReadOnlySpan<byte> message, in G2Affine signature)
+    {
+        if (publicKeys.IsEmpty)
+        {
+            return false;
+        }
+
+        var sum = G1Projective.Identity;
+        foreach (ref readonly var key in publicKeys)
+        {
+            sum += key;
+        }
+
+        // The draft re-validates the aggregate key in CoreVerify: a sum that cancels to the identity fails.
+        return !sum.IsIdentity && CoreVerify(sum.ToAffine(), message, signature, BlsCiphersuite.SignatureDst);
+    }
+
+    /// <summary>AggregateVerify (proof-of-possession variant: messages need not be distinct).</summary>
+    public static bool AggregateVerify(ReadOnlySpan<G1Affine> publicKeys, IReadOnlyList<ReadOnlyMemory<byte>> messages, in G2Affine signature)
+    {
+        if (publicKeys.IsEmpty || publicKeys.Length != messages.Count)
+        {
+            return false;
+        }
+
+        var g1 = new G1Affine[publicKeys.Length + 1];
+        var g2 = new G2Affine[publicKeys.Length + 1];
+        for (int i = 0; i < publicKeys.Length; i++)
+        {
+            g1[i] = publicKeys[i];
+            g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffine();
+        }
+
+        g1[^1] = -G1Affine.Generator;
+        g2[^1] = signature;
+        return PairingEngine.MultiPairingIsOne(g1, g2);
+    }
+
+    /// <summary>
+    /// Batch verification of independent (key, message, signature) triples by a random linear
+    /// combination: Π e(rᵢ·PKᵢ, H(mᵢ)) · e(−g1, Σ rᵢ·σᵢ) == 1 with fresh nonzero 64-bit weights rᵢ
+    /// from the OS CSPRNG. Without the weights, two invalid signatures whose errors cancel would pass.
+    /// </summary>
+    public static bool BatchVerify(ReadOnlySpan<G1Affine> publicKeys, IReadOnlyList<ReadOnlyMemory<byte>> messages, ReadOnlySpan<G2Affine> signatures)
+    {
+        int n = publicKeys.Length;
+        if (n == 0 || messages.Count != n || signatures.Length != n)
+        {
+            return false;
+        }
+
+        Span<ulong> weights = n <= 256 ? stackalloc ulong[n] : new ulong[n];
+        BatchWeights.Fill(weights);
+
+        var g1 = new G1Affine[n + 1];
+        var g2 = new G2Affine[n + 1];
+        var signatureSum = G2Projective.Identity;
+        for (int i = 0; i < n; i++)
+        {
+            g1[i] = G1Projective.FromAffine(publicKeys[i]).MultiplyVariableTime(weights[i]).ToAffine();
+            g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffine();
+            signatureSum += G2Projective.FromAffine(signatures[i]).MultiplyVariableTime(weights[i]);
+        }
+
+        g1[^1] = -G1Affine.Generator;
+        g2[^1] = signatureSum.ToAffine();
+        return PairingEngine.MultiPairingIsOne(g1, g2);
+    }
+}
