@@ -48,7 +48,8 @@ internal static class SimplifiedSwuG2
         var n = a.Norm();
         if (n.IsZero)
         {
-            // g(x1) = 0: the point (x1, 0) has order two on E2' (never reached by a hash in practice).
+            // g(x1) = 0 would make (x1, 0) a point of order two; E2' has the odd order of E2 (they are
+            // isogenous), so this cannot happen. Handled anyway rather than assumed.
             x = numerator * d.Inverse();
             y = Fp2.Zero;
             return;
