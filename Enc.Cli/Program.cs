@@ -1,1 +1,3 @@
-Console.WriteLine("enc");
+using Enc.Cli.Commands;
+
+return await EncCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,1 +1,3 @@
-Console.WriteLine("enc silo");
+using Enc.Silo.Commands;
+
+return await SiloCommandLine.Build().Parse(args).InvokeAsync();

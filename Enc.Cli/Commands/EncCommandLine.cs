@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Enc.Cli.Commands.Cluster;
+using Enc.Cli.Commands.Node;
+
+namespace Enc.Cli.Commands;
+
+/// <summary>
+/// The <c>enc</c> command tree. Each verb lives in its own file under <c>Commands/&lt;Area&gt;/</c>;
+/// add an area's group here.
+/// </summary>
+public static class EncCommandLine
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("enc: operate an ENC cluster.");
+        GlobalOptions.AddTo(root);
+        root.Add(ClusterCommand.Build());
+        root.Add(NodeCommand.Build());
+        return root;
+    }
+}

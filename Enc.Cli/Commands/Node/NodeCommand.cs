@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Enc.Cli.Commands.Node;
+
+/// <summary><c>enc node</c>: the node command group.</summary>
+public static class NodeCommand
+{
+    /// <summary>Builds the group with its verbs.</summary>
+    public static Command Build() => new("node", "Inspect nodes.")
+    {
+        NodeListCommand.Build(),
+        NodeShowCommand.Build(),
+    };
+}

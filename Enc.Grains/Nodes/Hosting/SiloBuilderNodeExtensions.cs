@@ -1,0 +1,52 @@
+using Enc.Grains.Hosting;
+using Enc.Grains.Interfaces.Nodes.Placement;
+using Enc.Grains.Nodes.Agent;
+using Enc.Grains.Nodes.Monitoring;
+using Enc.Grains.Nodes.Options;
+using Enc.Grains.Nodes.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Enc.Grains.Nodes.Hosting;
+
+/// <summary>Registers ENC nodes on a silo: node grains, their placement, the agent and the monitor.</summary>
+public static class SiloBuilderNodeExtensions
+{
+    /// <summary>Adds ENC nodes, configuring <see cref="EncNodeOptions"/> with <paramref name="configure"/>.</summary>
+    public static ISiloBuilder AddEncNodes(this ISiloBuilder builder, Action<EncNodeOptions>? configure = null) =>
+        builder.AddEncNodes(ob =>
+        {
+            if (configure is not null)
+            {
+                ob.Configure(configure);
+            }
+        });
+
+    /// <summary>Adds ENC nodes, configuring <see cref="EncNodeOptions"/> through an options builder.</summary>
+    public static ISiloBuilder AddEncNodes(this ISiloBuilder builder, Action<OptionsBuilder<EncNodeOptions>> configureOptions)
+    {
+        builder.Services.AddEncNodes(configureOptions);
+        return builder;
+    }
+
+    /// <summary>Adds ENC nodes to a silo's services; idempotent.</summary>
+    public static IServiceCollection AddEncNodes(this IServiceCollection services, Action<OptionsBuilder<EncNodeOptions>> configureOptions)
+    {
+        configureOptions(services.AddOptions<EncNodeOptions>());
+        if (services.Any(s => s.ServiceType == typeof(NodeAgent)))
+        {
+            return services;
+        }
+
+        services.TryAddKeyedSingleton(EncTimeProviderNames.Nodes, TimeProvider.System);
+        services.AddSingleton<IConfigurationValidator, EncNodeOptionsValidator>();
+        services.AddPlacementDirector<NodeSiloPlacementStrategy, NodeSiloPlacementDirector>();
+        services.AddSingleton<HostCapacityProbe>();
+        services.AddSingleton<NodeAgent>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<NodeAgent>());
+        services.AddSingleton<NodeHealthMonitor>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<NodeHealthMonitor>());
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using Enc.Grains.Interfaces.Nodes;
+
+namespace Enc.Grains.Nodes;
+
+/// <summary>The persisted state of one node grain.</summary>
+[GenerateSerializer]
+[Alias("Enc.Nodes.NodeRecord")]
+public sealed class NodeRecord
+{
+    /// <summary>Stable id assigned at first registration; empty until then.</summary>
+    [Id(0)] public string Id { get; set; } = "";
+
+    /// <summary>Current status (<see cref="NodeStatus.Invalid"/> until first registration).</summary>
+    [Id(1)] public NodeStatus Status { get; set; }
+
+    /// <summary>Last reported capabilities.</summary>
+    [Id(2)] public NodeCapabilities? Capabilities { get; set; }
+
+    /// <summary>Last reported capacity.</summary>
+    [Id(3)] public ResourceQuantities Capacity { get; set; } = ResourceQuantities.Zero;
+
+    /// <summary>Reservations by workload id, in assignment order.</summary>
+    [Id(4)] public List<KeyValuePair<string, ResourceQuantities>> Allocations { get; set; } = [];
+
+    /// <summary>Network address of the node's silo.</summary>
+    [Id(5)] public string Address { get; set; } = "";
+
+    /// <summary>Consensus weight.</summary>
+    [Id(6)] public int ConsensusWeight { get; set; }
+
+    /// <summary>First registration time.</summary>
+    [Id(7)] public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Last heartbeat (or registration) time.</summary>
+    [Id(8)] public DateTimeOffset LastHeartbeat { get; set; }
+
+    /// <summary>Status history, oldest first (bounded by <see cref="NodeLifecycle.MaxHistory"/>).</summary>
+    [Id(9)] public List<NodeStatusChange> History { get; set; } = [];
+}
