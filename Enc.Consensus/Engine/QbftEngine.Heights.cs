@@ -100,16 +100,28 @@ public sealed partial class QbftEngine
         CommitAndAdvance(message.Committed, announce: false);
     }
 
-    /// <summary>A validator still working on a decided height asked via ROUND-CHANGE: send it the certified block.</summary>
+    /// <summary>
+    /// A validator still working on a decided height announced a round change: send it the
+    /// certified blocks from that height on (at most <see cref="QbftOptions.FutureHeightWindow"/>),
+    /// which it buffers and applies in order.
+    /// </summary>
     private void AnswerLaggingValidator(ConsensusMessage message)
     {
-        if (message is RoundChangeMessage roundChange && roundChange.Height >= 1 && roundChange.Height <= _chain.Count)
+        if (message is not RoundChangeMessage roundChange || roundChange.Height < 1 || roundChange.Height > _chain.Count)
         {
-            var sender = roundChange.Payload.Sender;
-            if (_history.SetFor(roundChange.Height).Contains(sender))
-            {
-                _output.Messages.Add(new OutgoingMessage(sender, new NewBlockMessage(_chain[(int)roundChange.Height - 1])));
-            }
+            return;
+        }
+
+        var sender = roundChange.Payload.Sender;
+        if (!_history.SetFor(roundChange.Height).Contains(sender))
+        {
+            return;
+        }
+
+        var last = Math.Min(_chain.Count, roundChange.Height + _options.FutureHeightWindow);
+        for (var h = roundChange.Height; h <= last; h++)
+        {
+            _output.Messages.Add(new OutgoingMessage(sender, new NewBlockMessage(_chain[(int)h - 1])));
         }
     }
 

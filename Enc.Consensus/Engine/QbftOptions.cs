@@ -19,9 +19,9 @@ public sealed class QbftOptions
     /// <value>Defaults to 10,000.</value>
     public int MaxDecisionsPerBlock { get; set; } = 10_000;
 
-    /// <summary>How many heights ahead of the current one messages are buffered.</summary>
-    /// <value>Defaults to 8.</value>
-    public int FutureHeightWindow { get; set; } = 8;
+    /// <summary>How many heights ahead of the current one messages are buffered (and how many certified blocks a lagging validator is sent at once).</summary>
+    /// <value>Defaults to 64.</value>
+    public int FutureHeightWindow { get; set; } = 64;
 
     /// <summary>Most buffered future-height messages; beyond it new ones are dropped.</summary>
     /// <value>Defaults to 20,000.</value>
