@@ -73,13 +73,7 @@ public sealed partial class QbftEngine
             return;
         }
 
-        if (!_signatures.Verify(payload))
-        {
-            Reject(message, RejectionReasons.InvalidSignature, payload.ToString());
-            return;
-        }
-
-        if (!ObserveOrReject(message, payload))
+        if (!VerifyAndObserve(message, payload))
         {
             return;
         }

@@ -45,9 +45,18 @@ public sealed partial class QbftEngine
         _log.VotesFor(payload).Add(payload, verified: true);
     }
 
-    /// <summary>Records a proposal or ROUND-CHANGE payload (already verified); false when it must be dropped.</summary>
-    private bool ObserveOrReject(ConsensusMessage message, SignedPayload payload)
+    /// <summary>
+    /// Verifies a proposal or ROUND-CHANGE signature eagerly (they are rare and carry
+    /// justifications) and records it for equivocation detection; false when it must be dropped.
+    /// </summary>
+    private bool VerifyAndObserve(ConsensusMessage message, SignedPayload payload)
     {
+        if (!_signatures.Verify(payload))
+        {
+            Reject(message, RejectionReasons.InvalidSignature, payload.ToString());
+            return false;
+        }
+
         var result = _log.Observe(payload, _signatures, out _, out var evidence);
         if (result is ObservationResult.New or ObservationResult.ReplacedForgery)
         {
