@@ -25,6 +25,7 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
     private readonly EncWorkloadOptions _options;
     private readonly EncNodeOptions _nodeOptions;
     private readonly ILoggerFactory _loggers;
+    private readonly Orleans.Configuration.ClusterOptions _cluster;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -37,8 +38,15 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
     private InstanceReconciler? _processReconciler;
 
     /// <summary>Creates the agent.</summary>
-    public WorkloadAgent(IGrainFactory grains, ILocalSiloDetails silo, IOptions<EncWorkloadOptions> options, IOptions<EncNodeOptions> nodeOptions, ILoggerFactory loggers)
+    public WorkloadAgent(
+        IGrainFactory grains,
+        ILocalSiloDetails silo,
+        IOptions<EncWorkloadOptions> options,
+        IOptions<EncNodeOptions> nodeOptions,
+        IOptions<Orleans.Configuration.ClusterOptions> cluster,
+        ILoggerFactory loggers)
     {
+        _cluster = cluster.Value;
         _grains = grains;
         _silo = silo;
         _options = options.Value;
@@ -49,6 +57,12 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
 
     /// <summary>This silo's node name.</summary>
     public string NodeName => _silo.Name;
+
+    /// <summary>
+    /// The <c>enc.node</c> label value of this agent's containers: service, cluster and node, so that
+    /// several clusters (or test clusters) sharing one Docker engine never touch each other's containers.
+    /// </summary>
+    public string EngineScope => $"{_cluster.ServiceId}.{_cluster.ClusterId}.{NodeName}";
 
     /// <summary>Drivers this agent runs tasks with.</summary>
     public IReadOnlyList<string> Drivers => _docker is null ? [ProcessDriver.DriverName] : [ProcessDriver.DriverName, DockerDriver.DriverName];
@@ -145,7 +159,7 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
         var reconcilerOptions = new InstanceReconcilerOptions { OrphanGracePeriod = _options.OrphanGracePeriod };
         _process = new ProcessDriver(new ProcessDriverOptions { DataDirectory = Path.Combine(root, "process") }, _loggers.CreateLogger<ProcessDriver>());
         _processReconciler = new InstanceReconciler(_process, TimeProvider.System, reconcilerOptions, _loggers.CreateLogger<InstanceReconciler>());
-        var docker = new DockerDriver(new DockerDriverOptions { Endpoint = new Uri(_options.DockerEndpoint), NodeName = NodeName }, _loggers.CreateLogger<DockerDriver>());
+        var docker = new DockerDriver(new DockerDriverOptions { Endpoint = new Uri(_options.DockerEndpoint), NodeName = EngineScope }, _loggers.CreateLogger<DockerDriver>());
         if (await docker.IsAvailableAsync(cancellationToken))
         {
             _docker = docker;
