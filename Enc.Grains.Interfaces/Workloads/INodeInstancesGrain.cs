@@ -1,4 +1,3 @@
-using Enc.Grains.Interfaces.Nodes.Placement;
 using Orleans.Concurrency;
 
 namespace Enc.Grains.Interfaces.Workloads;
