@@ -1,1 +1,7 @@
+if (args.Length > 0 && args[0] == "ledger-ingest")
+{
+    return await Enc.Benchmarks.Ledger.LedgerIngestBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
