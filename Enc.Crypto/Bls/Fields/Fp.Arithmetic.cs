@@ -78,10 +78,6 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp MulByCurveB() => Double().Double();
 
-    /// <summary>a² mod p.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp Square() => this * this;
-
     /// <summary>
     /// Montgomery product a·b·2⁻³⁸⁴ mod p (CIOS, fully unrolled). Because the top limb of p is
     /// below 2⁶³ − 1, the running sum fits in six limbs and the per-round carry word of textbook
@@ -90,7 +86,8 @@ internal readonly partial struct Fp
     public static Fp operator *(in Fp a, in Fp b)
     {
         ulong A, C, m, t1, t2, t3, t4, t5;
-        A = Math.BigMul(a.L0, b.L0, out var t0);
+        ulong t0;
+        A = LimbArithmetic.MultiplyAdd(a.L0, b.L0, 0, out t0);
         m = t0 * FpConstants.Inv;
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L0, A, out t1);

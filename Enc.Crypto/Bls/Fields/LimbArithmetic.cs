@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Enc.Crypto.Bls.Fields;
 
@@ -37,7 +38,8 @@ internal static class LimbArithmetic
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MultiplyAdd(ulong a, ulong b, ulong c, out ulong lo)
     {
-        var hi = Math.BigMul(a, b, out var l);
+        var hi = MultiplyHigh(a, b);
+        var l = a * b;
         l += c;
         hi += l < c ? 1UL : 0UL;
         lo = l;
@@ -48,7 +50,8 @@ internal static class LimbArithmetic
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MultiplyAdd(ulong a, ulong b, ulong c, ulong d, out ulong lo)
     {
-        var hi = Math.BigMul(a, b, out var l);
+        var hi = MultiplyHigh(a, b);
+        var l = a * b;
         l += c;
         hi += l < c ? 1UL : 0UL;
         l += d;
@@ -56,6 +59,15 @@ internal static class LimbArithmetic
         lo = l;
         return hi;
     }
+
+    /// <summary>
+    /// The high word of a·b. With BMI2 this is a single <c>mulx</c> whose low output is discarded;
+    /// callers take the low word from a plain 64-bit multiply. Both stay in registers, whereas
+    /// <see cref="Math.BigMul(ulong, ulong, out ulong)"/> routes the low word through memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MultiplyHigh(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
     /// <summary>All-ones when <paramref name="bit"/> is 1, zero when it is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

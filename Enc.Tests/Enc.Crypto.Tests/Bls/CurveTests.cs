@@ -128,6 +128,39 @@ public sealed class CurveTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 32)]
+    [InlineData(3, 8)]
+    [InlineData(20, 32)]
+    [InlineData(70, 8)]
+    public void MultiScalarMultiplicationEqualsTheSumOfProducts(int count, int scalarLength)
+    {
+        var random = new BlsTestRandom(24 + count);
+        var g1 = new G1Projective[count];
+        var g2 = new G2Projective[count];
+        var scalars = random.NextBytes(count * scalarLength);
+        scalars[0] = 0xff;
+        if (count > 2)
+        {
+            scalars.AsSpan(scalarLength, scalarLength).Clear();
+        }
+
+        var expected1 = G1Projective.Identity;
+        var expected2 = G2Projective.Identity;
+        for (var i = 0; i < count; i++)
+        {
+            g1[i] = i == 1 ? G1Projective.Identity : random.NextG1();
+            g2[i] = random.NextG2();
+            var k = scalars.AsSpan(i * scalarLength, scalarLength);
+            expected1 += g1[i].MultiplyVariableTime(k);
+            expected2 += g2[i].MultiplyVariableTime(k);
+        }
+
+        Assert.Equal(expected1, MultiScalarMultiplication.MultiplyVariableTime<G1Projective>(g1, scalars, scalarLength));
+        Assert.Equal(expected2, MultiScalarMultiplication.MultiplyVariableTime<G2Projective>(g2, scalars, scalarLength));
+        Assert.Throws<ArgumentException>(() => MultiScalarMultiplication.MultiplyVariableTime<G1Projective>(g1, scalars.AsSpan(1), scalarLength));
+    }
+
     private static void AssertGroupLaws<TPoint>(Func<TPoint> next)
         where TPoint : unmanaged, IProjectivePoint<TPoint>
     {

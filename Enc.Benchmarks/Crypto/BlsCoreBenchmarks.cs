@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using Enc.Crypto.Bls.Curves;
+using Enc.Crypto.Bls.Fields;
+using BlsPairing = Enc.Crypto.Bls.Pairing.Pairing;
+
+namespace Enc.Benchmarks.Crypto;
+
+/// <summary>
+/// The BLS12-381 arithmetic core: field multiplication, pairing, multi-pairing, G2 decompression
+/// with the subgroup check, and constant-time scalar multiplication.
+/// Run: <c>dotnet run -c Release --project Enc.Benchmarks -- --filter '*BlsCoreBenchmarks*'</c>.
+/// </summary>
+/// <remarks>Results are reduced to a public value (a limb, a flag) because the arithmetic types are internal.</remarks>
+[MemoryDiagnoser]
+public class BlsCoreBenchmarks
+{
+    private static readonly byte[] Scalar = Convert.FromHexString("4ebd9b2b5b0b5d0f3f5b4c1d2e3f405162738495a6b7c8d9eafb0c1d2e3f4051");
+
+    private Fp _fpA;
+    private Fp _fpB;
+    private Fp12 _fp12A;
+    private Fp12 _fp12B;
+    private G1Affine _p;
+    private G2Affine _q;
+    private G1Affine[] _ps = [];
+    private G2Affine[] _qs = [];
+    private byte[] _compressedG2 = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fpA = Fp.FromUInt64(0x1234567890abcdef).Pow([0xfedcba9876543211]);
+        _fpB = _fpA.Square() + Fp.One;
+        _p = G1Projective.Generator.Multiply(Scalar).ToAffine();
+        _q = G2Projective.Generator.Multiply(Scalar).ToAffine();
+        _fp12A = BlsPairing.MillerLoop(_p, _q);
+        _fp12B = _fp12A.Square();
+        _ps = [_p, -_p];
+        _qs = [_q, _q];
+        _compressedG2 = _q.ToCompressed();
+    }
+
+    [Benchmark]
+    public ulong FpMul() => (_fpA * _fpB).L0;
+
+    [Benchmark]
+    public ulong FpSquare() => _fpA.Square().L0;
+
+    [Benchmark]
+    public bool Fp12Mul() => (_fp12A * _fp12B).IsOne;
+
+    [Benchmark]
+    public bool Pairing() => BlsPairing.Pair(_p, _q).IsOne;
+
+    [Benchmark]
+    public bool MultiPairingOfTwo() => BlsPairing.MultiPairingIsOne(_ps, _qs);
+
+    [Benchmark]
+    public bool G2DecompressWithSubgroupCheck() => G2Affine.TryFromCompressed(_compressedG2, out _);
+
+    [Benchmark]
+    public bool G1ScalarMulConstantTime() => G1Projective.Generator.Multiply(Scalar).IsIdentity;
+
+    [Benchmark]
+    public bool G2ScalarMulConstantTime() => G2Projective.Generator.Multiply(Scalar).IsIdentity;
+}

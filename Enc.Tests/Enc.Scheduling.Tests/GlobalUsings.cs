@@ -1,0 +1,11 @@
+global using Enc.Scheduling;
+global using Enc.Scheduling.Algorithms;
+global using Enc.Scheduling.Binding;
+global using Enc.Scheduling.Explain;
+global using Enc.Scheduling.Framework;
+global using Enc.Scheduling.Model;
+global using Enc.Scheduling.Options;
+global using Enc.Scheduling.Plugins;
+global using Enc.Scheduling.Queue;
+global using Enc.Scheduling.State;
+global using Enc.Scheduling.Tests.Support;
