@@ -5,6 +5,7 @@ using Enc.Grains.Interfaces.Nodes.Placement;
 using Enc.Grains.Nodes.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Enc.Grains.Nodes;
 
@@ -32,53 +33,51 @@ public sealed class NodeGrain : Grain, INodeGrain
 
     async Task<NodeSnapshot> INodeGrain.RegisterAsync(NodeRegistration registration)
     {
-        Node.Register(registration, Now, () => Guid.NewGuid().ToString("N"));
-        await _state.WriteStateAsync();
-        await GrainFactory.GetGrain<INodeRegistryGrain>(INodeRegistryGrain.DefaultKey).AddAsync(Node.Name);
-        if (!string.Equals(_silo.Name, Node.Name, StringComparison.Ordinal))
+        NodeRegistrationValidator.ThrowIfInvalid(registration);
+        var snapshot = await UpdateAsync(node =>
+        {
+            node.Register(registration, Now, () => Guid.NewGuid().ToString("N"));
+            return (node.ToSnapshot()!, true);
+        });
+        await GrainFactory.GetGrain<INodeRegistryGrain>(INodeRegistryGrain.DefaultKey).AddAsync(snapshot.Name);
+        if (!string.Equals(_silo.Name, snapshot.Name, StringComparison.Ordinal))
         {
             // Activated away from home while the node's silo was absent: move home on next call.
             DeactivateOnIdle();
         }
 
-        return Node.ToSnapshot()!;
+        return snapshot;
     }
 
-    Task INodeGrain.MarkReadyAsync()
-    {
-        Node.MarkReady(Now);
-        return _state.WriteStateAsync();
-    }
+    Task INodeGrain.MarkReadyAsync() => UpdateAsync(node => (node.MarkReady(Now), true));
 
-    async Task<bool> INodeGrain.HeartbeatAsync()
+    // The heartbeat time is persisted so a moved or restarted activation judges silence correctly.
+    Task<bool> INodeGrain.HeartbeatAsync() => UpdateAsync(node =>
     {
-        if (!Node.IsRegistered)
+        if (!node.IsRegistered)
         {
-            return false;
+            return (false, false);
         }
 
-        // The heartbeat time is persisted so a moved or restarted activation judges silence correctly.
-        Node.Heartbeat(Now);
-        await _state.WriteStateAsync();
-        return true;
-    }
+        node.Heartbeat(Now);
+        return (true, true);
+    });
 
-    Task INodeGrain.MarkLeavingAsync() => SaveAsync(Node.MarkLeaving(Now));
+    Task INodeGrain.MarkLeavingAsync() => UpdateAsync(node => (true, node.MarkLeaving(Now)));
 
-    async Task<NodeStatus> INodeGrain.EvaluateHealthAsync(bool siloLeftMembership)
+    Task<NodeStatus> INodeGrain.EvaluateHealthAsync(bool siloLeftMembership) => UpdateAsync(node =>
     {
-        await SaveAsync(Node.EvaluateHealth(Now, siloLeftMembership, _thresholds));
-        return _state.State.Status;
-    }
+        var changed = node.EvaluateHealth(Now, siloLeftMembership, _thresholds);
+        return (node.Record.Status, changed);
+    });
 
-    async Task<bool> INodeGrain.TryAssignWorkloadAsync(string workloadId, ResourceQuantities request)
+    Task<bool> INodeGrain.TryAssignWorkloadAsync(string workloadId, ResourceQuantities request) => UpdateAsync(node =>
     {
-        var assigned = Node.TryAssignWorkload(workloadId, request);
-        await SaveAsync(assigned);
-        return assigned;
-    }
+        var assigned = node.TryAssignWorkload(workloadId, request);
+        return (assigned, assigned);
+    });
 
-    Task INodeGrain.UnassignWorkloadAsync(string workloadId) => SaveAsync(Node.UnassignWorkload(workloadId));
+    Task INodeGrain.UnassignWorkloadAsync(string workloadId) => UpdateAsync(node => (true, node.UnassignWorkload(workloadId)));
 
     Task<NodeSnapshot?> INodeGrain.GetAsync() => Task.FromResult(Node.ToSnapshot());
 
@@ -87,5 +86,35 @@ public sealed class NodeGrain : Grain, INodeGrain
     // Storage replaces the State object on read, so wrap the current one on every call.
     private NodeLifecycle Node => new(this.GetPrimaryKeyString(), _state.State);
 
-    private Task SaveAsync(bool changed) => changed ? _state.WriteStateAsync() : Task.CompletedTask;
+    /// <summary>
+    /// Applies <paramref name="operation"/> (returning its result and whether state changed) and
+    /// persists a change. On a version conflict (another activation wrote meanwhile, possible while
+    /// the cluster membership changes) the state is re-read and the operation applied once more, so
+    /// it is decided on the latest state and never overwrites a newer one.
+    /// </summary>
+    private async Task<T> UpdateAsync<T>(Func<NodeLifecycle, (T Result, bool Changed)> operation)
+    {
+        var (result, changed) = operation(Node);
+        if (!changed)
+        {
+            return result;
+        }
+
+        try
+        {
+            await _state.WriteStateAsync();
+            return result;
+        }
+        catch (InconsistentStateException)
+        {
+            await _state.ReadStateAsync();
+            (result, changed) = operation(Node);
+            if (changed)
+            {
+                await _state.WriteStateAsync();
+            }
+
+            return result;
+        }
+    }
 }

@@ -84,7 +84,21 @@ public sealed partial class NodeAgent : ILifecycleParticipant<ISiloLifecycle>
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RegisterAsync();
+        // Storage or directory hiccups while the cluster forms are retried; the fifth failure stops the silo.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RegisterAsync();
+                break;
+            }
+            catch (Exception ex) when (attempt < 5 && ex is not OperationCanceledException)
+            {
+                LogRegistrationRetry(ex, NodeName, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+
         _heartbeats = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
     }
 
@@ -132,6 +146,9 @@ public sealed partial class NodeAgent : ILifecycleParticipant<ISiloLifecycle>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} registered (cpu {CpuMillicores}m, memory {MemoryBytes} B, disk {DiskBytes} B)")]
     private partial void LogRegistered(string node, long cpuMillicores, long memoryBytes, long diskBytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering node {Node} failed (attempt {Attempt}); retrying")]
+    private partial void LogRegistrationRetry(Exception exception, string node, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} marked Leaving")]
     private partial void LogLeaving(string node);

@@ -35,8 +35,8 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         var clientOptions = new EncClientOptions { ConnectionString = _db.ConnectionString, ClusterId = clusterId, ServiceId = clusterId };
         Dictionary<string, NodeSnapshot> before;
         await using (var a = await InProcessEncSilo.StartAsync("node-a", clusterId, _db.ConnectionString, _dataDirectory))
-        await using (var b = await InProcessEncSilo.StartAsync("node-b", clusterId, _db.ConnectionString, _dataDirectory))
         {
+            var b = await InProcessEncSilo.StartAsync("node-b", clusterId, _db.ConnectionString, _dataDirectory);
             await using var client = await EncClient.ConnectAsync(clientOptions, TestContext.Current.CancellationToken);
             var status = await Eventually.WaitAsync(() => client.Cluster.GetStatusAsync(TestContext.Current.CancellationToken), s => s.ActiveSilos == 2, TimeSpan.FromSeconds(30), "two active silos");
             Assert.Equal(["node-a", "node-b"], status.Silos.Where(s => s.Status == "Active").Select(s => s.Name).ToArray());
@@ -55,6 +55,17 @@ public sealed class PostgresClusterTests : IAsyncLifetime
 
             Assert.True(await client.GrainFactory.GetGrain<INodeGrain>("node-a").TryAssignWorkloadAsync("w-persisted", ResourceQuantities.Zero with { CpuMillicores = 100 }));
             before = nodes.ToDictionary(n => n.Name);
+
+            // node-b leaves gracefully: its agent marks it Leaving, node-a's monitor sees the silo leave the membership.
+            await b.DisposeAsync();
+            var left = await Eventually.WaitAsync(
+                () => client.Nodes.GetAsync("node-b", TestContext.Current.CancellationToken),
+                n => n is { Status: NodeStatus.Down },
+                TimeSpan.FromSeconds(60),
+                "node-b Down after its silo stopped");
+            Assert.Equal(
+                [(NodeStatus.Leaving, NodeStatusReasons.ShutdownRequested), (NodeStatus.Down, NodeStatusReasons.SiloLeftMembership)],
+                left!.History.Skip(2).Select(h => (h.To, h.Reason)).ToArray());
         }
 
         Assert.Equal(0L, await _db.ScalarAsync<long>($"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{clusterId}' AND status = 3;"));

@@ -11,7 +11,7 @@ public sealed class DevSiloProcessTests
     {
         // The node name comes from the environment (ENC_NODENAME), the mode from the --dev flag.
         await using var silo = SiloProcess.Start(["--dev"], new Dictionary<string, string> { ["ENC_NODENAME"] = "proc-dev" });
-        await silo.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitReadyAsync(TimeSpan.FromSeconds(120));
 
         var ls = await EncCli.RunAsync("node", "ls", "--gateway", silo.Gateway);
         Assert.True(ls.ExitCode == 0, ls.Stderr);

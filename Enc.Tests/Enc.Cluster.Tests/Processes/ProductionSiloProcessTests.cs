@@ -29,7 +29,7 @@ public sealed class ProductionSiloProcessTests : IAsyncLifetime
         var env = new Dictionary<string, string> { ["ENC_CONNECTIONSTRING"] = _db.ConnectionString, ["ENC_ADVERTISEDADDRESS"] = "127.0.0.1" };
         await using (var first = SiloProcess.Start(["--node-name", "prod-1"], env))
         {
-            await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            await first.WaitReadyAsync(TimeSpan.FromSeconds(120));
             var ls = await EncCli.RunAsync("node", "ls", "--connection", _db.ConnectionString);
             Assert.True(ls.ExitCode == 0, ls.Stderr);
             Assert.Contains(" Ready ", ls.Stdout.Split('\n').Single(l => l.StartsWith("prod-1 ", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class ProductionSiloProcessTests : IAsyncLifetime
         }
 
         await using var second = SiloProcess.Start(["--node-name", "prod-2"], env);
-        await second.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        await second.WaitReadyAsync(TimeSpan.FromSeconds(120));
         var show = await EncCli.RunAsync("node", "show", "prod-1", "-o", "json", "--connection", _db.ConnectionString);
         Assert.True(show.ExitCode == 0, show.Stderr);
         using var doc = JsonDocument.Parse(show.Stdout);
