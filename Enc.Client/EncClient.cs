@@ -1,5 +1,6 @@
 using Enc.Client.Cluster;
 using Enc.Client.Nodes;
+using Enc.Client.Workloads;
 using Enc.Grains.Interfaces.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,7 @@ namespace Enc.Client;
 
 /// <summary>
 /// A connection to an ENC cluster. Create with <see cref="ConnectAsync"/>, dispose when done.
-/// Operations are grouped by area: <see cref="Nodes"/>, <see cref="Cluster"/>.
+/// Operations are grouped by area: <see cref="Nodes"/>, <see cref="Cluster"/>, <see cref="Workloads"/>.
 /// </summary>
 public sealed class EncClient : IAsyncDisposable
 {
@@ -23,6 +24,7 @@ public sealed class EncClient : IAsyncDisposable
         GrainFactory = grains;
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
+        Workloads = new WorkloadOperations(grains);
     }
 
     /// <summary>The options the client connected with.</summary>
@@ -33,6 +35,9 @@ public sealed class EncClient : IAsyncDisposable
 
     /// <summary>Cluster queries.</summary>
     public ClusterOperations Cluster { get; }
+
+    /// <summary>Workloads: submit/apply, list, get, stop, delete, instances, logs, events.</summary>
+    public WorkloadOperations Workloads { get; }
 
     /// <summary>
     /// The underlying Orleans grain factory, for ENC components layered on this client. Applications

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enc.Cli.Commands.Cluster;
 using Enc.Cli.Commands.Node;
+using Enc.Cli.Commands.Workload;
 
 namespace Enc.Cli.Commands;
 
@@ -17,6 +18,14 @@ public static class EncCommandLine
         GlobalOptions.AddTo(root);
         root.Add(ClusterCommand.Build());
         root.Add(NodeCommand.Build());
+        root.Add(ApplyCommand.Build());
+        root.Add(RunCommand.Build());
+        root.Add(PsCommand.Build());
+        root.Add(LogsCommand.Build());
+        root.Add(StopCommand.BuildStop());
+        root.Add(StopCommand.BuildRemove());
+        root.Add(InspectCommand.Build());
+        root.Add(EventsCommand.Build());
         return root;
     }
 }

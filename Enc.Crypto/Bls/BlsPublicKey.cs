@@ -12,19 +12,18 @@ namespace Enc.Crypto.Bls;
 /// Keys should come with a proof of possession (<see cref="VerifyPossession"/>) before their
 /// signatures are aggregated: this ciphersuite's aggregate verification relies on it.
 /// </remarks>
-public sealed class BlsPublicKey : IEquatable<BlsPublicKey>
+public sealed class BlsPublicKey : BlsEncodedPoint, IEquatable<BlsPublicKey>
 {
-    private readonly byte[] _bytes;
     private G1Affine? _point;
 
     private BlsPublicKey(byte[] bytes, G1Affine? point)
+        : base(bytes)
     {
-        _bytes = bytes;
         _point = point;
     }
 
     /// <summary>The decoded point (decompressed on first use for keys this library produced itself).</summary>
-    internal G1Affine Point => _point ??= BlsEncoding.DecodeValidatedPublicKey(_bytes);
+    internal G1Affine Point => _point ??= BlsEncoding.DecodeValidatedPublicKey(Bytes);
 
     /// <summary>Parses and validates a 48-byte compressed public key.</summary>
     /// <exception cref="BlsException">The encoding is invalid, off the curve, outside the subgroup, or the identity.</exception>
@@ -59,12 +58,6 @@ public sealed class BlsPublicKey : IEquatable<BlsPublicKey>
 
     internal static BlsPublicKey FromPoint(in G1Affine point) => new(BlsEncoding.Encode(point), point);
 
-    /// <summary>Returns a copy of the 48-byte compressed encoding.</summary>
-    public byte[] ToBytes() => (byte[])_bytes.Clone();
-
-    /// <summary>The compressed encoding as lowercase hex, without prefix.</summary>
-    public string ToHex() => Convert.ToHexStringLower(_bytes);
-
     /// <summary>Verifies <paramref name="signature"/> on <paramref name="message"/> under this key.</summary>
     public bool Verify(ReadOnlySpan<byte> message, BlsSignature signature)
     {
@@ -76,18 +69,9 @@ public sealed class BlsPublicKey : IEquatable<BlsPublicKey>
     public bool VerifyPossession(BlsSignature proof)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        return BlsCore.CoreVerify(Point, _bytes, proof.Point, BlsCiphersuite.PopDst);
+        return BlsCore.CoreVerify(Point, Bytes, proof.Point, BlsCiphersuite.PopDst);
     }
 
     /// <inheritdoc/>
-    public bool Equals(BlsPublicKey? other) => other is not null && _bytes.AsSpan().SequenceEqual(other._bytes);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as BlsPublicKey);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => BitConverter.ToInt32(_bytes, 1);
-
-    /// <summary>The hex encoding.</summary>
-    public override string ToString() => ToHex();
+    public bool Equals(BlsPublicKey? other) => base.Equals(other);
 }

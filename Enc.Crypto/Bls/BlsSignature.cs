@@ -7,19 +7,18 @@ namespace Enc.Crypto.Bls;
 /// The identity is a valid encoding (it verifies nothing under a valid key).
 /// </summary>
 /// <remarks>Validation happens once, when the signature is built; equality compares encodings.</remarks>
-public sealed class BlsSignature : IEquatable<BlsSignature>
+public sealed class BlsSignature : BlsEncodedPoint, IEquatable<BlsSignature>
 {
-    private readonly byte[] _bytes;
     private G2Affine? _point;
 
     private BlsSignature(byte[] bytes, G2Affine? point)
+        : base(bytes)
     {
-        _bytes = bytes;
         _point = point;
     }
 
     /// <summary>The decoded point (decompressed on first use for signatures this library produced itself).</summary>
-    internal G2Affine Point => _point ??= BlsEncoding.DecodeValidatedSignature(_bytes);
+    internal G2Affine Point => _point ??= BlsEncoding.DecodeValidatedSignature(Bytes);
 
     /// <summary>Parses and validates a 96-byte compressed signature.</summary>
     /// <exception cref="BlsException">The encoding is invalid, off the curve or outside the subgroup.</exception>
@@ -54,21 +53,6 @@ public sealed class BlsSignature : IEquatable<BlsSignature>
 
     internal static BlsSignature FromPoint(in G2Affine point) => new(BlsEncoding.Encode(point), point);
 
-    /// <summary>Returns a copy of the 96-byte compressed encoding.</summary>
-    public byte[] ToBytes() => (byte[])_bytes.Clone();
-
-    /// <summary>The compressed encoding as lowercase hex, without prefix.</summary>
-    public string ToHex() => Convert.ToHexStringLower(_bytes);
-
     /// <inheritdoc/>
-    public bool Equals(BlsSignature? other) => other is not null && _bytes.AsSpan().SequenceEqual(other._bytes);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as BlsSignature);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => BitConverter.ToInt32(_bytes, 1);
-
-    /// <summary>The hex encoding.</summary>
-    public override string ToString() => ToHex();
+    public bool Equals(BlsSignature? other) => base.Equals(other);
 }

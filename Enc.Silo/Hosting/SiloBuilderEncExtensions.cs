@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Nodes.Hosting;
+using Enc.Grains.Workloads.Hosting;
 using Enc.Silo.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -100,6 +101,7 @@ public static class SiloBuilderEncExtensions
         builder.AddEncNodes(ob => ob
             .BindConfiguration(Grains.Nodes.Options.EncNodeOptions.SectionName)
             .Configure(o => o.DataDirectory = dataDirectory));
+        builder.AddEncWorkloads(ob => ob.BindConfiguration(Grains.Workloads.Options.EncWorkloadOptions.SectionName));
         return builder;
     }
 }

@@ -49,7 +49,7 @@ internal readonly partial struct G1Affine : IEquatable<G1Affine>
     public static G1Affine ConditionalSelect(in G1Affine a, in G1Affine b, bool choice) => new(
         Fp.ConditionalSelect(a.X, b.X, choice),
         Fp.ConditionalSelect(a.Y, b.Y, choice),
-        choice ? b._isIdentity : a._isIdentity);
+        (a._isIdentity & !choice) | (b._isIdentity & choice));
 
     public static bool operator ==(in G1Affine a, in G1Affine b) =>
         (a._isIdentity & b._isIdentity) | (!a._isIdentity & !b._isIdentity & (a.X == b.X) & (a.Y == b.Y));

@@ -49,7 +49,7 @@ internal readonly partial struct G2Affine : IEquatable<G2Affine>
     public static G2Affine ConditionalSelect(in G2Affine a, in G2Affine b, bool choice) => new(
         Fp2.ConditionalSelect(a.X, b.X, choice),
         Fp2.ConditionalSelect(a.Y, b.Y, choice),
-        choice ? b._isIdentity : a._isIdentity);
+        (a._isIdentity & !choice) | (b._isIdentity & choice));
 
     public static bool operator ==(in G2Affine a, in G2Affine b) =>
         (a._isIdentity & b._isIdentity) | (!a._isIdentity & !b._isIdentity & (a.X == b.X) & (a.Y == b.Y));

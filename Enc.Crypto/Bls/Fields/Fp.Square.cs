@@ -77,7 +77,7 @@ internal readonly partial struct Fp
     /// scanning). The result is below 2p before the final conditional subtraction.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Fp MontgomeryReduce(
+    internal static Fp MontgomeryReduce(
         ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5,
         ulong t6, ulong t7, ulong t8, ulong t9, ulong t10, ulong t11)
     {

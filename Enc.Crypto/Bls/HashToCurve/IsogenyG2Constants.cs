@@ -52,12 +52,6 @@ internal static class IsogenyG2Constants
         Parse("12", "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaa99"),
     ];
 
-    /// <summary>−B'/A', the SWU constant c1.</summary>
-    public static readonly Fp2 MinusBOverA = -(B * A.Inverse());
-
-    /// <summary>B'/(Z·A'), the exceptional-case x1 (RFC 9380 §6.6.2).</summary>
-    public static readonly Fp2 BOverZA = B * (Z * A).Inverse();
-
     private static Fp2 Parse(string c0, string c1) => new(ParseFp(c0), ParseFp(c1));
 
     private static Fp ParseFp(string hex) => Fp.FromBigInteger(BigInteger.Parse("0" + hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture));

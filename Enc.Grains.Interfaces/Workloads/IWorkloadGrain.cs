@@ -1,0 +1,43 @@
+using Orleans.Concurrency;
+
+namespace Enc.Grains.Interfaces.Workloads;
+
+/// <summary>One workload, keyed "namespace/name". Holds the spec, places instances and tracks their state.</summary>
+[Alias("Enc.Workloads.IWorkloadGrain")]
+public interface IWorkloadGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates the workload, or (when <paramref name="allowUpdate"/>) replaces its spec and rolls its
+    /// instances one at a time. Throws <see cref="WorkloadSpecException"/> for an invalid spec (nothing is stored)
+    /// and <see cref="InvalidOperationException"/> when it exists and updates are not allowed.
+    /// </summary>
+    [Alias("Apply")]
+    Task<WorkloadSnapshot> ApplyAsync(WorkloadSpec spec, bool allowUpdate);
+
+    /// <summary>The workload, or null when it does not exist.</summary>
+    [Alias("Get")]
+    [ReadOnly]
+    Task<WorkloadSnapshot?> GetAsync();
+
+    /// <summary>Stops every instance and keeps the workload (apply it again to restart). False when it does not exist.</summary>
+    [Alias("Stop")]
+    Task<bool> StopAsync();
+
+    /// <summary>Stops every instance and deletes the workload. False when it does not exist.</summary>
+    [Alias("Delete")]
+    Task<bool> DeleteAsync();
+
+    /// <summary>Status observed by a node agent.</summary>
+    [Alias("Report")]
+    [OneWay]
+    Task ReportAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports);
+
+    /// <summary>Moves instances off nodes that are Down (new instances elsewhere; the old ones stopped).</summary>
+    [Alias("EvacuateNodes")]
+    Task EvacuateNodesAsync(IReadOnlyList<string> downNodes);
+
+    /// <summary>Recent events, oldest first.</summary>
+    [Alias("Events")]
+    [ReadOnly]
+    Task<IReadOnlyList<WorkloadEvent>> GetEventsAsync();
+}

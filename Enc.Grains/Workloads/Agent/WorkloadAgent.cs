@@ -1,0 +1,240 @@
+using Enc.Agent.Drivers;
+using Enc.Agent.Drivers.Docker;
+using Enc.Agent.Drivers.Process;
+using Enc.Agent.Reconciliation;
+using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Nodes.Options;
+using Enc.Grains.Workloads.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Enc.Grains.Workloads.Agent;
+
+/// <summary>
+/// The silo's workload agent: owns the host's drivers (process always; Docker when the engine answers)
+/// and runs exactly the instances assigned to this silo's node. It reconciles when the silo starts
+/// (adopting what already runs), whenever the node's assignments change, and every
+/// <see cref="EncWorkloadOptions.ReconcileInterval"/>; it reports instance states to their workload grains.
+/// Tasks keep running when the silo stops, to be adopted when it comes back.
+/// </summary>
+public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private static readonly TimeSpan FullReportInterval = TimeSpan.FromSeconds(30);
+    private readonly IGrainFactory _grains;
+    private readonly ILocalSiloDetails _silo;
+    private readonly EncWorkloadOptions _options;
+    private readonly EncNodeOptions _nodeOptions;
+    private readonly ILoggerFactory _loggers;
+    private readonly Orleans.Configuration.ClusterOptions _cluster;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, string> _lastSent = new(StringComparer.Ordinal);
+    private DateTime _lastFullReport = DateTime.MinValue;
+    private Task _loop = Task.CompletedTask;
+    private DockerDriver? _docker;
+    private ProcessDriver? _process;
+    private InstanceReconciler? _dockerReconciler;
+    private InstanceReconciler? _processReconciler;
+
+    /// <summary>Creates the agent.</summary>
+    public WorkloadAgent(
+        IGrainFactory grains,
+        ILocalSiloDetails silo,
+        IOptions<EncWorkloadOptions> options,
+        IOptions<EncNodeOptions> nodeOptions,
+        IOptions<Orleans.Configuration.ClusterOptions> cluster,
+        ILoggerFactory loggers)
+    {
+        _cluster = cluster.Value;
+        _grains = grains;
+        _silo = silo;
+        _options = options.Value;
+        _nodeOptions = nodeOptions.Value;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<WorkloadAgent>();
+    }
+
+    /// <summary>This silo's node name.</summary>
+    public string NodeName => _silo.Name;
+
+    /// <summary>
+    /// The <c>enc.node</c> label value of this agent's containers: service, cluster and node, so that
+    /// several clusters (or test clusters) sharing one Docker engine never touch each other's containers.
+    /// </summary>
+    public string EngineScope => $"{_cluster.ServiceId}.{_cluster.ClusterId}.{NodeName}";
+
+    /// <summary>Drivers this agent runs tasks with.</summary>
+    public IReadOnlyList<string> Drivers => _docker is null ? [ProcessDriver.DriverName] : [ProcessDriver.DriverName, DockerDriver.DriverName];
+
+    /// <summary>Completed reconcile passes.</summary>
+    public long Passes { get; private set; }
+
+    /// <inheritdoc />
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(WorkloadAgent), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    /// <summary>Asks for a reconcile pass now (called by the node's instance grain on this silo).</summary>
+    public void Wake(string nodeName)
+    {
+        if (string.Equals(nodeName, NodeName, StringComparison.Ordinal) && _wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
+    /// <summary>Output of an assigned instance from line <paramref name="offset"/> on.</summary>
+    public async Task<InstanceLogChunk> ReadLogsAsync(string nodeName, AssignedInstance instance, int offset)
+    {
+        var driver = DriverFor(instance.Spec.Driver);
+        if (driver is null || !string.Equals(nodeName, NodeName, StringComparison.Ordinal))
+        {
+            return new InstanceLogChunk { Lines = [], NextOffset = offset, Running = false };
+        }
+
+        var taskId = instance.Spec.Driver == WorkloadDriver.Docker ? TaskLabels.TaskName(instance.InstanceId) : instance.InstanceId;
+        var lines = new List<InstanceLogLine>();
+        var index = 0;
+        await foreach (var entry in driver.ReadLogsAsync(taskId, follow: false))
+        {
+            if (index++ >= offset && lines.Count < 1000)
+            {
+                lines.Add(new InstanceLogLine { InstanceId = instance.InstanceId, Stream = entry.Stream, Text = entry.Line });
+            }
+        }
+
+        var running = (await driver.InspectAsync(taskId)).State == TaskRunState.Running;
+        return new InstanceLogChunk { Lines = lines, NextOffset = offset + lines.Count, Running = running || offset + lines.Count < index };
+    }
+
+    /// <summary>Runs one pass now (tests and the loop).</summary>
+    public async Task ReconcileOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var assigned = await _grains.GetGrain<INodeInstancesGrain>(NodeName).ListAsync();
+        var reports = new List<InstanceStatusReport>();
+        foreach (var (driver, reconciler) in new[] { (WorkloadDriver.Process, _processReconciler), (WorkloadDriver.Docker, _dockerReconciler) })
+        {
+            if (reconciler is null)
+            {
+                continue;
+            }
+
+            var desired = assigned.Where(a => a.Spec.Driver == driver).Select(a => new DesiredInstance
+            {
+                InstanceId = a.InstanceId,
+                Spec = a.Spec,
+                SpecVersion = a.SpecVersion,
+                Ports = a.Ports,
+                RestartCount = a.RestartCount,
+                Finished = a.Finished,
+            }).ToList();
+            var result = await reconciler.ReconcileAsync(desired, cancellationToken);
+            reports.AddRange(result.Reports);
+        }
+
+        await SendReportsAsync(reports);
+        Passes++;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _dockerReconciler?.Dispose();
+        _processReconciler?.Dispose();
+        _docker?.Dispose();
+        _stopping.Dispose();
+        _wake.Dispose();
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(Path.GetFullPath(_nodeOptions.DataDirectory), "nodes", NodeName);
+        var reconcilerOptions = new InstanceReconcilerOptions { OrphanGracePeriod = _options.OrphanGracePeriod };
+        _process = new ProcessDriver(new ProcessDriverOptions { DataDirectory = Path.Combine(root, "process") }, _loggers.CreateLogger<ProcessDriver>());
+        _processReconciler = new InstanceReconciler(_process, TimeProvider.System, reconcilerOptions, _loggers.CreateLogger<InstanceReconciler>());
+        var docker = new DockerDriver(new DockerDriverOptions { Endpoint = new Uri(_options.DockerEndpoint), NodeName = EngineScope }, _loggers.CreateLogger<DockerDriver>());
+        if (await docker.IsAvailableAsync(cancellationToken))
+        {
+            _docker = docker;
+            _dockerReconciler = new InstanceReconciler(docker, TimeProvider.System, reconcilerOptions, _loggers.CreateLogger<InstanceReconciler>());
+        }
+        else
+        {
+            docker.Dispose();
+        }
+
+        LogStarted(NodeName, string.Join(", ", Drivers), _process.Enforcement.ToString());
+        _loop = Task.Run(LoopAsync, CancellationToken.None);
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _loop;
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await ReconcileOnceAsync(_stopping.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                LogPassFailed(ex, NodeName);
+            }
+
+            try
+            {
+                await _wake.WaitAsync(_options.ReconcileInterval, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendReportsAsync(List<InstanceStatusReport> reports)
+    {
+        var full = DateTime.UtcNow - _lastFullReport > FullReportInterval;
+        if (full)
+        {
+            _lastFullReport = DateTime.UtcNow;
+        }
+
+        var changed = reports.Where(r =>
+        {
+            var key = $"{r.State}|{r.RestartCount}|{r.ExitCode}|{r.TaskId}";
+            var isNew = !_lastSent.TryGetValue(r.InstanceId, out var last) || last != key;
+            _lastSent[r.InstanceId] = key;
+            return isNew || full;
+        }).ToList();
+        foreach (var group in changed.GroupBy(r => r.WorkloadId, StringComparer.Ordinal))
+        {
+            await _grains.GetGrain<IWorkloadGrain>(group.Key).ReportAsync(NodeName, group.ToList());
+        }
+
+        foreach (var gone in _lastSent.Keys.Except(reports.Select(r => r.InstanceId)).ToList())
+        {
+            _lastSent.Remove(gone);
+        }
+    }
+
+    private ITaskDriver? DriverFor(WorkloadDriver driver) => driver == WorkloadDriver.Docker ? _docker : _process;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workload agent of node {Node} started (drivers: {Drivers}; process limits: {Enforcement})")]
+    private partial void LogStarted(string node, string drivers, string enforcement);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile pass of node {Node} failed")]
+    private partial void LogPassFailed(Exception exception, string node);
+}

@@ -1,0 +1,67 @@
+using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Nodes.Placement;
+using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Workloads.Agent;
+using Enc.Grains.Workloads.Options;
+using Microsoft.Extensions.Options;
+
+namespace Enc.Grains.Workloads;
+
+/// <summary>
+/// The instances assigned to one node. Lives on the node's own silo, so that a change wakes that silo's
+/// <see cref="WorkloadAgent"/> at once (no polling delay) and log reads reach the local driver.
+/// </summary>
+[NodeSiloPlacement]
+public sealed class NodeInstancesGrain(
+    [PersistentState("node-instances", EncProviderNames.GrainStorage)] IPersistentState<NodeInstancesState> state,
+    WorkloadAgent agent,
+    IOptions<EncWorkloadOptions> options) : Grain, INodeInstancesGrain
+{
+    private string NodeName => this.GetPrimaryKeyString();
+
+    async Task<IReadOnlyDictionary<string, int>?> INodeInstancesGrain.AssignAsync(AssignedInstance instance)
+    {
+        if (state.State.Instances.TryGetValue(instance.InstanceId, out var existing))
+        {
+            return existing.Ports;
+        }
+
+        var others = state.State.Instances.Values;
+        var ports = HostPortAllocator.Allocate(instance.Spec, others, options.Value.PortRangeStart, options.Value.PortRangeEnd);
+        if (ports is null)
+        {
+            return null;
+        }
+
+        state.State.Instances[instance.InstanceId] = instance with { Ports = ports };
+        await state.WriteStateAsync();
+        agent.Wake(NodeName);
+        return ports;
+    }
+
+    async Task INodeInstancesGrain.UnassignAsync(string instanceId)
+    {
+        if (state.State.Instances.Remove(instanceId))
+        {
+            await state.WriteStateAsync();
+            agent.Wake(NodeName);
+        }
+    }
+
+    async Task INodeInstancesGrain.MarkFinishedAsync(string instanceId)
+    {
+        if (state.State.Instances.TryGetValue(instanceId, out var existing) && !existing.Finished)
+        {
+            state.State.Instances[instanceId] = existing with { Finished = true };
+            await state.WriteStateAsync();
+        }
+    }
+
+    Task<IReadOnlyList<AssignedInstance>> INodeInstancesGrain.ListAsync() =>
+        Task.FromResult<IReadOnlyList<AssignedInstance>>(state.State.Instances.Values.ToList());
+
+    Task<InstanceLogChunk> INodeInstancesGrain.GetLogsAsync(string instanceId, int offset) =>
+        state.State.Instances.TryGetValue(instanceId, out var instance)
+            ? agent.ReadLogsAsync(NodeName, instance, offset)
+            : Task.FromResult(new InstanceLogChunk { Lines = [], NextOffset = offset, Running = false });
+}

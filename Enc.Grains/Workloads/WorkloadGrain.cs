@@ -1,0 +1,195 @@
+using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Nodes;
+using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Workloads.Placement;
+
+namespace Enc.Grains.Workloads;
+
+/// <summary>
+/// One workload: a thin shell over <see cref="WorkloadPlanner"/> that persists after every change,
+/// places Pending instances through <see cref="IWorkloadPlacementPolicy"/> with an atomic reservation on
+/// the chosen node grain, and retries unplaced instances on a timer.
+/// </summary>
+public sealed class WorkloadGrain : Grain, IWorkloadGrain
+{
+    private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(2);
+    private readonly IPersistentState<WorkloadRecord> _state;
+    private readonly IWorkloadPlacementPolicy _placement;
+    private IGrainTimer? _retry;
+
+    /// <summary>Creates the grain.</summary>
+    public WorkloadGrain([PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state, IWorkloadPlacementPolicy placement)
+    {
+        _state = state;
+        _placement = placement;
+    }
+
+    private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8]);
+
+    async Task<WorkloadSnapshot> IWorkloadGrain.ApplyAsync(WorkloadSpec spec, bool allowUpdate)
+    {
+        if (spec.Id != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"spec {spec.Id} sent to workload {this.GetPrimaryKeyString()}", nameof(spec));
+        }
+
+        var isNew = !Planner.Exists;
+        if (Planner.Apply(spec, allowUpdate))
+        {
+            if (isNew)
+            {
+                await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).AddAsync(spec.Id);
+            }
+
+            await ConvergeAsync();
+        }
+
+        return Planner.Snapshot()!;
+    }
+
+    Task<WorkloadSnapshot?> IWorkloadGrain.GetAsync() => Task.FromResult(Planner.Snapshot());
+
+    async Task<bool> IWorkloadGrain.StopAsync()
+    {
+        if (!Planner.Exists)
+        {
+            return false;
+        }
+
+        Planner.Stop("stopped by request");
+        await ConvergeAsync();
+        return true;
+    }
+
+    async Task<bool> IWorkloadGrain.DeleteAsync()
+    {
+        if (!Planner.Exists)
+        {
+            return false;
+        }
+
+        Planner.Stop("deleted");
+        await ConvergeAsync();
+        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
+        await _state.ClearStateAsync();
+        _state.State = new WorkloadRecord();
+        DeactivateOnIdle();
+        return true;
+    }
+
+    async Task IWorkloadGrain.ReportAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
+    {
+        var planner = Planner;
+        var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
+        foreach (var instance in finished)
+        {
+            await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).MarkFinishedAsync(instance.InstanceId);
+        }
+
+        await ConvergeAsync();
+    }
+
+    async Task IWorkloadGrain.EvacuateNodesAsync(IReadOnlyList<string> downNodes)
+    {
+        var lost = Planner.NodesLost(downNodes.ToHashSet(StringComparer.Ordinal));
+        if (lost.Count > 0)
+        {
+            await ReleaseAsync(lost);
+            await ConvergeAsync();
+        }
+    }
+
+    Task<IReadOnlyList<WorkloadEvent>> IWorkloadGrain.GetEventsAsync() => Task.FromResult<IReadOnlyList<WorkloadEvent>>(_state.State.Events.ToList());
+
+    private async Task ConvergeAsync()
+    {
+        var planner = Planner;
+        var (_, toStop) = planner.Converge();
+        await ReleaseAsync(toStop);
+        await PlacePendingAsync(planner);
+        planner.Compact();
+        await _state.WriteStateAsync();
+        UpdateRetryTimer(planner.Pending().Count > 0);
+    }
+
+    private async Task PlacePendingAsync(WorkloadPlanner planner)
+    {
+        var pending = planner.Pending();
+        if (pending.Count == 0 || _state.State.Spec is not { } spec)
+        {
+            return;
+        }
+
+        var nodes = await GrainFactory.GetGrain<INodeRegistryGrain>(INodeRegistryGrain.DefaultKey).ListAsync();
+        var request = ResourceFitPlacementPolicy.Request(spec.Resources);
+        foreach (var instance in pending)
+        {
+            var ranking = _placement.Rank(spec, nodes);
+            var placed = false;
+            foreach (var nodeName in ranking.Candidates)
+            {
+                // The node grain's turn makes reserve-if-fits atomic: concurrent placements never overcommit.
+                if (!await GrainFactory.GetGrain<INodeGrain>(nodeName).TryAssignWorkloadAsync(instance.InstanceId, request))
+                {
+                    continue;
+                }
+
+                var ports = await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).AssignAsync(new AssignedInstance
+                {
+                    InstanceId = instance.InstanceId,
+                    Spec = spec,
+                    SpecVersion = instance.SpecVersion,
+                });
+                if (ports is null)
+                {
+                    await GrainFactory.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instance.InstanceId);
+                    continue;
+                }
+
+                planner.Scheduled(instance.InstanceId, nodeName, ports);
+                placed = true;
+                break;
+            }
+
+            if (!placed)
+            {
+                planner.Unschedulable(instance.InstanceId, ranking.Candidates.Count > 0 ? "candidate nodes filled up concurrently; retrying" : ranking.Explain());
+            }
+
+            // Later instances see this one's reservation.
+            nodes = placed ? await GrainFactory.GetGrain<INodeRegistryGrain>(INodeRegistryGrain.DefaultKey).ListAsync() : nodes;
+        }
+    }
+
+    private async Task ReleaseAsync(IEnumerable<WorkloadInstance> stopped)
+    {
+        foreach (var instance in stopped.Where(i => i.NodeName is not null))
+        {
+            await GrainFactory.GetGrain<INodeInstancesGrain>(instance.NodeName!).UnassignAsync(instance.InstanceId);
+            await GrainFactory.GetGrain<INodeGrain>(instance.NodeName!).UnassignWorkloadAsync(instance.InstanceId);
+        }
+    }
+
+    private void UpdateRetryTimer(bool needed)
+    {
+        if (needed && _retry is null)
+        {
+            _retry = this.RegisterGrainTimer(async () =>
+            {
+                var planner = Planner;
+                if (planner.Pending().Count > 0)
+                {
+                    await PlacePendingAsync(planner);
+                    await _state.WriteStateAsync();
+                }
+
+                UpdateRetryTimer(planner.Pending().Count > 0);
+            }, new GrainTimerCreationOptions(PendingRetry, PendingRetry) { Interleave = false });
+        }
+        else if (!needed && _retry is not null)
+        {
+            _retry.Dispose();
+            _retry = null;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using System.Text.Json;
+using Enc.Grains.Interfaces.Workloads;
+
+namespace Enc.Grains.Workloads;
+
+/// <summary>
+/// The workload's domain logic, without Orleans: applying specs, turning the desired replica count into
+/// instances (rolling replacement one slot at a time on spec changes), recording agent reports and events.
+/// The grain performs the side effects (placement, node calls) that <see cref="Converge"/> asks for.
+/// </summary>
+public sealed class WorkloadPlanner
+{
+    /// <summary>Events kept per workload.</summary>
+    public const int MaxEvents = 200;
+
+    private static readonly WorkloadSpecValidator Validator = new();
+    private readonly WorkloadRecord _record;
+    private readonly Func<DateTimeOffset> _now;
+    private readonly Func<string> _randomSuffix;
+
+    /// <summary>Wraps a record; <paramref name="randomSuffix"/> makes instance ids unique.</summary>
+    public WorkloadPlanner(WorkloadRecord record, Func<DateTimeOffset> now, Func<string> randomSuffix)
+    {
+        _record = record;
+        _now = now;
+        _randomSuffix = randomSuffix;
+    }
+
+    /// <summary>True when the workload exists.</summary>
+    public bool Exists => _record.Spec is not null;
+
+    /// <summary>Validates and stores a spec; returns true when anything changed.</summary>
+    public bool Apply(WorkloadSpec spec, bool allowUpdate)
+    {
+        Validator.EnsureValid(spec);
+        var now = _now();
+        if (_record.Spec is { } current)
+        {
+            if (!allowUpdate)
+            {
+                throw new InvalidOperationException($"workload {spec.Id} already exists (use apply to update it)");
+            }
+
+            if (SameSpec(current, spec) && !_record.Stopped)
+            {
+                return false;
+            }
+
+            _record.SpecVersion++;
+            AddEvent(null, "Updated", $"spec version {_record.SpecVersion}{(_record.Stopped ? " (started again)" : "")}");
+        }
+        else
+        {
+            _record.SpecVersion = 1;
+            _record.CreatedAt = now;
+            AddEvent(null, "Submitted", $"{spec.Replicas} replica(s) of {spec.Image ?? string.Join(' ', spec.Command)} ({spec.Driver})");
+        }
+
+        _record.Spec = spec;
+        _record.Stopped = false;
+        _record.UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Marks the workload stopped; <see cref="Converge"/> then stops every instance.</summary>
+    public void Stop(string reason)
+    {
+        _record.Stopped = true;
+        _record.UpdatedAt = _now();
+        AddEvent(null, "Stopped", reason);
+    }
+
+    /// <summary>
+    /// Brings instances toward the desired state. Returns the instances to place (new, Pending) and the
+    /// instances to stop (already marked Stopped here).
+    /// </summary>
+    public (IReadOnlyList<WorkloadInstance> ToPlace, IReadOnlyList<WorkloadInstance> ToStop) Converge()
+    {
+        var toStop = new List<WorkloadInstance>();
+        var toPlace = new List<WorkloadInstance>();
+        if (_record.Spec is not { } spec)
+        {
+            return (toPlace, toStop);
+        }
+
+        var replicas = _record.Stopped ? 0 : spec.Replicas;
+        foreach (var extra in Active().Where(i => i.Ordinal >= replicas).ToList())
+        {
+            toStop.Add(MarkStopped(extra, _record.Stopped ? "workload stopped" : "scaled down"));
+        }
+
+        var rolling = Enumerable.Range(0, replicas).Count(IsRolling);
+        for (var ordinal = 0; ordinal < replicas; ordinal++)
+        {
+            var slot = _record.Instances.Where(i => i.Ordinal == ordinal).ToList();
+            var current = slot.LastOrDefault(i => i.SpecVersion == _record.SpecVersion);
+            var old = slot.Where(i => i.SpecVersion < _record.SpecVersion && !i.IsTerminal).ToList();
+            if (current is null || current.State == InstanceState.Stopped)
+            {
+                if (old.Count > 0 && rolling > 0)
+                {
+                    continue; // one slot at a time: wait for the slot in progress
+                }
+
+                if (old.Count > 0)
+                {
+                    rolling++;
+                }
+
+                var created = NewInstance(spec, ordinal);
+                _record.Instances.Add(created);
+                toPlace.Add(created);
+            }
+            else if (current.State == InstanceState.Running || current.IsTerminal)
+            {
+                toStop.AddRange(old.Select(o => MarkStopped(o, $"replaced by spec version {_record.SpecVersion}")));
+            }
+        }
+
+        return (toPlace, toStop);
+    }
+
+    /// <summary>Records a node agent's report; returns the instance when it became terminal (Succeeded or Failed).</summary>
+    public WorkloadInstance? Report(string nodeName, InstanceStatusReport report)
+    {
+        var index = _record.Instances.FindIndex(i => i.InstanceId == report.InstanceId);
+        if (index < 0 || _record.Instances[index] is var i && (i.NodeName != nodeName || i.State == InstanceState.Stopped))
+        {
+            return null; // unknown, moved away, or stopped by us: stale news
+        }
+
+        var before = _record.Instances[index];
+        var after = before with
+        {
+            State = report.State,
+            ExitCode = report.ExitCode ?? before.ExitCode,
+            Reason = report.Reason,
+            StartedAt = report.StartedAt ?? before.StartedAt,
+            FinishedAt = report.FinishedAt,
+            RestartCount = Math.Max(before.RestartCount, report.RestartCount),
+            TaskId = report.TaskId ?? before.TaskId,
+        };
+        _record.Instances[index] = after;
+        if (after.RestartCount > before.RestartCount)
+        {
+            AddEvent(after.InstanceId, "Restarted", $"restart {after.RestartCount} on {nodeName}");
+        }
+
+        if (after.State != before.State)
+        {
+            AddEvent(after.InstanceId, after.State.ToString(), after.Reason ?? $"on {nodeName}");
+        }
+
+        return after.IsTerminal && !before.IsTerminal ? after : null;
+    }
+
+    /// <summary>Marks an instance Scheduled on a node with its ports.</summary>
+    public void Scheduled(string instanceId, string nodeName, IReadOnlyDictionary<string, int> ports) =>
+        Update(instanceId, i => i with { State = InstanceState.Scheduled, NodeName = nodeName, Ports = ports, Reason = null }, "Scheduled", $"on {nodeName}");
+
+    /// <summary>Leaves an instance Pending with the reason no node took it.</summary>
+    public void Unschedulable(string instanceId, string reason)
+    {
+        var i = _record.Instances.FindIndex(x => x.InstanceId == instanceId);
+        if (i >= 0 && _record.Instances[i].Reason != reason)
+        {
+            _record.Instances[i] = _record.Instances[i] with { Reason = reason };
+            AddEvent(instanceId, "Unschedulable", reason);
+        }
+    }
+
+    /// <summary>Stops every non-terminal instance placed on one of <paramref name="downNodes"/>.</summary>
+    public IReadOnlyList<WorkloadInstance> NodesLost(IReadOnlyCollection<string> downNodes) =>
+        Active().Where(i => i.NodeName is { } n && downNodes.Contains(n)).ToList()
+            .Select(i => MarkStopped(i, $"node {i.NodeName} is down; rescheduling", "NodeLost")).ToList();
+
+    /// <summary>Instances still Pending (not placed).</summary>
+    public IReadOnlyList<WorkloadInstance> Pending() => _record.Instances.Where(i => i.State == InstanceState.Pending).ToList();
+
+    /// <summary>Instances not yet terminal.</summary>
+    public IEnumerable<WorkloadInstance> Active() => _record.Instances.Where(i => !i.IsTerminal);
+
+    /// <summary>Drops terminal instances beyond the newest few per slot, so history stays bounded.</summary>
+    public void Compact(int keepPerSlot = 5)
+    {
+        var drop = _record.Instances.Where(i => i.IsTerminal).GroupBy(i => i.Ordinal)
+            .SelectMany(g => g.SkipLast(keepPerSlot)).ToHashSet();
+        _record.Instances.RemoveAll(drop.Contains);
+    }
+
+    /// <summary>The client view.</summary>
+    public WorkloadSnapshot? Snapshot() => _record.Spec is not { } spec ? null : new WorkloadSnapshot
+    {
+        Id = spec.Id,
+        Spec = spec,
+        SpecVersion = _record.SpecVersion,
+        Stopped = _record.Stopped,
+        Instances = _record.Instances.ToList(),
+        CreatedAt = _record.CreatedAt,
+        UpdatedAt = _record.UpdatedAt,
+    };
+
+    /// <summary>Appends an event, keeping the newest <see cref="MaxEvents"/>.</summary>
+    public void AddEvent(string? instanceId, string kind, string message)
+    {
+        _record.Events.Add(new WorkloadEvent { At = _now(), WorkloadId = _record.Spec?.Id ?? "", InstanceId = instanceId, Kind = kind, Message = message });
+        if (_record.Events.Count > MaxEvents)
+        {
+            _record.Events.RemoveRange(0, _record.Events.Count - MaxEvents);
+        }
+    }
+
+    /// <summary>True when both specs serialize identically (records compare collections by reference).</summary>
+    public static bool SameSpec(WorkloadSpec a, WorkloadSpec b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+
+    private bool IsRolling(int ordinal)
+    {
+        var slot = _record.Instances.Where(i => i.Ordinal == ordinal).ToList();
+        return slot.Any(i => i.SpecVersion < _record.SpecVersion && !i.IsTerminal)
+            && slot.Any(i => i.SpecVersion == _record.SpecVersion && !i.IsTerminal && i.State != InstanceState.Running);
+    }
+
+    private WorkloadInstance NewInstance(WorkloadSpec spec, int ordinal) => new()
+    {
+        InstanceId = $"{spec.Namespace}-{spec.Name}-{_randomSuffix()}",
+        WorkloadId = spec.Id,
+        SpecVersion = _record.SpecVersion,
+        Ordinal = ordinal,
+        State = InstanceState.Pending,
+        CreatedAt = _now(),
+    };
+
+    private WorkloadInstance MarkStopped(WorkloadInstance instance, string reason, string kind = "Stopped")
+    {
+        var stopped = instance with { State = InstanceState.Stopped, Reason = reason, FinishedAt = _now() };
+        _record.Instances[_record.Instances.FindIndex(i => i.InstanceId == instance.InstanceId)] = stopped;
+        AddEvent(instance.InstanceId, kind, reason);
+        return stopped;
+    }
+
+    private void Update(string instanceId, Func<WorkloadInstance, WorkloadInstance> change, string kind, string message)
+    {
+        var i = _record.Instances.FindIndex(x => x.InstanceId == instanceId);
+        if (i >= 0)
+        {
+            _record.Instances[i] = change(_record.Instances[i]);
+            AddEvent(instanceId, kind, message);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Enc.Grains.Interfaces.Workloads;
+
+namespace Enc.Grains.Workloads;
+
+/// <summary>Persisted state of a workload grain.</summary>
+[GenerateSerializer]
+[Alias("Enc.Workloads.WorkloadRecord")]
+public sealed class WorkloadRecord
+{
+    /// <summary>The spec; null when the workload does not exist.</summary>
+    [Id(0)] public WorkloadSpec? Spec { get; set; }
+
+    /// <summary>Incremented on every spec change.</summary>
+    [Id(1)] public long SpecVersion { get; set; }
+
+    /// <summary>Stopped by the user.</summary>
+    [Id(2)] public bool Stopped { get; set; }
+
+    /// <summary>Instances, oldest first.</summary>
+    [Id(3)] public List<WorkloadInstance> Instances { get; set; } = [];
+
+    /// <summary>Recent events, oldest first.</summary>
+    [Id(4)] public List<WorkloadEvent> Events { get; set; } = [];
+
+    /// <summary>First submission.</summary>
+    [Id(5)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Last change of spec or desired state.</summary>
+    [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
+}
