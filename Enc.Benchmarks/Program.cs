@@ -3,5 +3,10 @@ if (args.Length > 0 && args[0] == "--scheduler")
     return Enc.Benchmarks.Scheduling.SchedulerLoad.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "--workloads")
+{
+    return await Enc.Benchmarks.Workloads.WorkloadStartLoad.RunAsync(args[1..]);
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
