@@ -8,7 +8,7 @@ namespace Enc.Cluster.Tests.Unit;
 
 public sealed class SchedulingModelMapperTests
 {
-    private static NodeSnapshot Node(string name, Enc.Grains.Interfaces.Nodes.NodeStatus status, string[] drivers, long freeCpu, string zone = "z1") => new()
+    internal static NodeSnapshot Node(string name, Enc.Grains.Interfaces.Nodes.NodeStatus status, string[] drivers, long freeCpu, string zone = "z1") => new()
     {
         Id = "id-" + name,
         Name = name,
@@ -35,7 +35,7 @@ public sealed class SchedulingModelMapperTests
         History = [],
     };
 
-    private static WorkloadSpec Spec(WorkloadDriver driver, long cpu) => new()
+    internal static WorkloadSpec Spec(WorkloadDriver driver, long cpu) => new()
     {
         Name = "web",
         Driver = driver,
