@@ -3,6 +3,11 @@ if (args.Length > 0 && args[0] == "--scheduler")
     return Enc.Benchmarks.Scheduling.SchedulerLoad.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "ledger-ingest")
+{
+    return await Enc.Benchmarks.Ledger.LedgerIngestBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "--workloads")
 {
     return await Enc.Benchmarks.Workloads.WorkloadStartLoad.RunAsync(args[1..]);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Enc.Crypto.Merkle;
 using Enc.Ledger.Batches;
 using Enc.Ledger.Receipts;
@@ -64,19 +65,39 @@ public sealed class LedgerAuditor
         var checkpoints = await ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
         var tree = new AuditTree(findings, checkpoints, _verifier, signers);
         tree.CheckCheckpointsAtCurrentSize();
-        var entries = 0L;
-        var chunk = new List<StoredEntry>(ChunkSize);
-        await foreach (var entry in _store.ReadEntriesAsync(0, cancellationToken).ConfigureAwait(false))
+        // Reading from the store overlaps with hashing and checking the previous chunk.
+        var chunks = Channel.CreateBounded<List<StoredEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(async () =>
         {
-            chunk.Add(entry);
-            if (chunk.Count == ChunkSize)
+            try
             {
-                entries += CheckChunk(chunk, batches, badBatches, tree, findings);
-                chunk.Clear();
+                var chunk = new List<StoredEntry>(ChunkSize);
+                await foreach (var entry in _store.ReadEntriesAsync(0, cancellationToken).ConfigureAwait(false))
+                {
+                    chunk.Add(entry);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        await chunks.Writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                        chunk = new List<StoredEntry>(ChunkSize);
+                    }
+                }
+
+                await chunks.Writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                chunks.Writer.Complete();
             }
+            catch (Exception ex)
+            {
+                chunks.Writer.Complete(ex);
+            }
+        }, cancellationToken);
+
+        var entries = 0L;
+        await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries += CheckChunk(chunk, batches, badBatches, tree, findings);
         }
 
-        entries += CheckChunk(chunk, batches, badBatches, tree, findings);
+        await reader.ConfigureAwait(false);
         tree.CheckUnreachedCheckpoints();
         await foreach (var node in _store.ReadAllNodesAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -10,8 +10,9 @@ namespace Enc.Ledger.Service;
 /// <summary>
 /// The ledger's logic, independent of Orleans: verifies and appends signed receipt batches, signs checkpoints,
 /// serves receipts with proofs, histories and consistency proofs, and re-verifies the whole log. One instance
-/// is the writer of a store (the ledger grain); appends are serialized, and the store's own locking refuses a
-/// second writer's stale appends.
+/// is the writer of a store (the ledger grain). <see cref="AppendAsync"/> may be called concurrently: batches
+/// are checked in parallel and written one at a time in call order; the store's own locking refuses a second
+/// writer's stale appends.
 /// </summary>
 public sealed partial class LedgerService
 {
@@ -31,6 +32,7 @@ public sealed partial class LedgerService
     private long _checkpointedSize = -1;
     private long _checkpointedAtMs;
     private bool _initialized;
+    private Task _appendTail = Task.CompletedTask;
 
     /// <summary>Creates the service. <paramref name="checkpointSigner"/> is this node's key, registered as <paramref name="nodeId"/>.</summary>
     public LedgerService(ILedgerStore store, IBatchVerifier verifier, IBatchSigner checkpointSigner, string nodeId,
@@ -121,22 +123,36 @@ public sealed partial class LedgerService
     {
         ArgumentNullException.ThrowIfNull(batch);
         EnsureInitialized();
-        var checkedBatch = await CheckBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        if (checkedBatch.Rejection is { } rejection)
-        {
-            LogBatchRejected(rejection.Reason!, rejection.Detail!);
-            return rejection;
-        }
 
+        // Calls are appended in the order they were made; the signature and hash checks of one batch overlap
+        // with the database write of the one before it.
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var previous = Interlocked.Exchange(ref _appendTail, turn.Task);
         LedgerAppendResult result;
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            result = await AppendVerifiedAsync(batch, checkedBatch, cancellationToken).ConfigureAwait(false);
+            var checkedBatch = await CheckBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            await previous.ConfigureAwait(false);
+            if (checkedBatch.Rejection is { } rejection)
+            {
+                result = rejection;
+            }
+            else
+            {
+                await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    result = await AppendVerifiedAsync(batch, checkedBatch, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
         }
         finally
         {
-            _writeLock.Release();
+            turn.SetResult();
         }
 
         if (result.Status == LedgerAppendStatus.Rejected)

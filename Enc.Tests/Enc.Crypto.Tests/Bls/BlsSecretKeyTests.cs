@@ -116,6 +116,22 @@ public sealed class BlsSecretKeyTests : IDisposable
     }
 
     [Fact]
+    public void TypedBatchVerificationAcceptsValidTriplesAndRejectsAMixUp()
+    {
+        using var alice = BlsSecretKey.FromKeyMaterial(Enumerable.Repeat((byte)3, 32).ToArray());
+        using var bob = BlsSecretKey.FromKeyMaterial(Enumerable.Repeat((byte)4, 32).ToArray());
+        ReadOnlyMemory<byte> first = "vote 1"u8.ToArray();
+        ReadOnlyMemory<byte> second = "vote 2"u8.ToArray();
+        var aliceSignature = alice.Sign(first.Span);
+        var bobSignature = bob.Sign(second.Span);
+
+        Assert.True(BlsBatchVerification.VerifyAll([alice.PublicKey, bob.PublicKey], [first, second], [aliceSignature, bobSignature]));
+        Assert.False(BlsBatchVerification.VerifyAll([alice.PublicKey, bob.PublicKey], [second, first], [aliceSignature, bobSignature]));
+        Assert.False(BlsBatchVerification.VerifyAll([alice.PublicKey], [first, second], [aliceSignature]));
+        Assert.False(BlsBatchVerification.VerifyAll([], [], []));
+    }
+
+    [Fact]
     public void PublicKeysAndSignaturesParseCompareAndRejectGarbage()
     {
         using var key = BlsSecretKey.FromKeyMaterial(new byte[32]);

@@ -170,6 +170,17 @@ public abstract class LedgerServiceContractTests
     }
 
     [Fact]
+    public async Task ConcurrentAppendsAreWrittenInCallOrder()
+    {
+        using var h = await LedgerHarness.StartAsync(await CreateStoreAsync());
+        var batches = Enumerable.Range(0, 4).Select(_ => h.Worker.Sign(h.Worker.EmitMany(40, subjects: 3))).ToList();
+        var results = await Task.WhenAll(batches.Select(b => h.Service.AppendAsync(b)));
+        Assert.All(results, r => Assert.Equal(LedgerAppendStatus.Appended, r.Status));
+        Assert.Equal([0L, 40L, 80L, 120L], results.Select(r => r.FirstPosition!.Value));
+        Assert.True((await h.Service.VerifyAllAsync()).IsValid);
+    }
+
+    [Fact]
     public async Task ConsecutiveCheckpointsAreProvablyConsistent()
     {
         using var h = await LedgerHarness.StartAsync(await CreateStoreAsync());

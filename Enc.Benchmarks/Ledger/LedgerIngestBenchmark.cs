@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Enc.Crypto.Bls;
+using Enc.Crypto.Merkle;
+using Enc.Ledger.Batches;
+using Enc.Ledger.Receipts;
+using Enc.Ledger.Service;
+using Enc.Ledger.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Enc.Benchmarks.Ledger;
+
+/// <summary>
+/// Load tool (not BenchmarkDotNet): sustained ledger ingest — receipts emitted and batch-signed by nodes,
+/// verified and appended by <see cref="LedgerService"/> into PostgreSQL — end to end (emitters on the same
+/// machine) and ledger-side only (pre-signed batches), against a raw binary COPY of the same rows into an
+/// identical table with the same commits, in the same run; then full-log verification.
+/// Usage: <c>Enc.Benchmarks ledger-ingest [--receipts N] [--batch B] [--nodes K]</c>; the server comes from
+/// <c>ENC_BENCH_POSTGRES</c> or <c>ENC_TEST_POSTGRES</c>.
+/// </summary>
+public static class LedgerIngestBenchmark
+{
+    /// <summary>Runs the benchmark and prints a Markdown report.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var receipts = Option(args, "--receipts", 200_000);
+        var batchSize = Option(args, "--batch", 5_000);
+        var nodeCount = Option(args, "--nodes", 4);
+        var server = Environment.GetEnvironmentVariable("ENC_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ENC_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("Set ENC_BENCH_POSTGRES (or ENC_TEST_POSTGRES) to a PostgreSQL connection string.");
+        var database = $"enc_ledger_bench_{Guid.NewGuid():N}"[..36];
+        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 20 }.ConnectionString;
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await LedgerSchema.MigrateAsync(dataSource);
+            await ExecuteAsync(connectionString, "CREATE TABLE raw_entries (LIKE ledger_entries INCLUDING ALL)");
+            var settings = await SettingsAsync(dataSource);
+
+            var nodes = Enumerable.Range(0, nodeCount).Select(i => new Emitter($"node-{i}")).ToArray();
+            using var ledgerKey = BlsSecretKey.FromKeyMaterial(SHA256.HashData("enc-bench-ledger"u8));
+            var service = new LedgerService(new PostgresLedgerStore(dataSource), BlsBatchVerifier.Shared, new BlsBatchSigner(ledgerKey), "ledger",
+                options: new LedgerOptions { MaxBatchSize = batchSize, CheckpointEveryEntries = 50_000 });
+            await service.InitializeAsync();
+            foreach (var node in nodes)
+            {
+                await service.RegisterSignerAsync(node.Name, node.Signer.PublicKey, node.Signer.ProvePossession());
+            }
+
+            // Warm-up: JIT, key caches, connection pool.
+            await IngestAsync(service, nodes, batchSize * nodeCount, batchSize);
+            var warm = service.Size;
+
+            var ingest = await IngestAsync(service, nodes, receipts, batchSize);
+            var presigned = Enumerable.Range(0, receipts / batchSize).Select(b => nodes[b % nodes.Length].EmitBatch(batchSize)).ToList();
+            var appendOnly = await AppendAllAsync(service, presigned);
+            var rows = await LoadRowsAsync(dataSource, warm);
+            var raw = await RawCopyAsync(dataSource, rows, batchSize);
+            var verify = await service.VerifyAllAsync();
+            if (!verify.IsValid)
+            {
+                throw new InvalidOperationException("Verification failed: " + verify);
+            }
+
+            var ingestRate = receipts / ingest.TotalSeconds;
+            var appendRate = receipts / appendOnly.TotalSeconds;
+            var rawRate = rows.Count / raw.TotalSeconds;
+            var verifyRate = verify.EntriesChecked / verify.Elapsed.TotalSeconds;
+            Console.WriteLine($"| PostgreSQL | {settings} |");
+            Console.WriteLine($"| Receipts | {receipts:N0} in batches of {batchSize:N0} from {nodeCount} nodes (after {warm:N0} warm-up) |");
+            Console.WriteLine($"| End to end: emit + sign (4 emitters) + verify + append, durable | {ingestRate:N0} receipts/s ({ingest.TotalSeconds:F2} s), {100 * ingestRate / rawRate:F0} % of raw |");
+            Console.WriteLine($"| Ledger side: verify + append of pre-signed batches, durable | {appendRate:N0} receipts/s ({appendOnly.TotalSeconds:F2} s), {100 * appendRate / rawRate:F0} % of raw |");
+            Console.WriteLine($"| Raw binary COPY of the same rows, same batch commits | {rawRate:N0} rows/s ({raw.TotalSeconds:F2} s) |");
+            Console.WriteLine($"| Full verification (VerifyAll) | {verifyRate:N0} receipts/s ({verify.EntriesChecked:N0} entries, {verify.BatchesChecked:N0} batches, {verify.Elapsed.TotalSeconds:F2} s) |");
+            return 0;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Emitters build and sign batches on the thread pool while the ledger appends them as they come.</summary>
+    private static async Task<TimeSpan> IngestAsync(LedgerService service, Emitter[] nodes, int receipts, int batchSize)
+    {
+        var channel = Channel.CreateBounded<ReceiptBatch>(new BoundedChannelOptions(4) { SingleReader = true });
+        var batches = receipts / batchSize;
+        var clock = Stopwatch.StartNew();
+        var producer = Task.Run(async () =>
+        {
+            for (var b = 0; b < batches; b++)
+            {
+                await channel.Writer.WriteAsync(nodes[b % nodes.Length].EmitBatch(batchSize));
+            }
+
+            channel.Writer.Complete();
+        });
+        await AppendInOrderAsync(service, channel.Reader.ReadAllAsync());
+        await producer;
+        return clock.Elapsed;
+    }
+
+    private static async Task<TimeSpan> AppendAllAsync(LedgerService service, List<ReceiptBatch> batches)
+    {
+        var clock = Stopwatch.StartNew();
+        await AppendInOrderAsync(service, batches.ToAsyncEnumerable());
+        return clock.Elapsed;
+    }
+
+    /// <summary>Keeps two appends in flight (as a stream consumer would), so checking one overlaps writing the other.</summary>
+    private static async Task AppendInOrderAsync(LedgerService service, IAsyncEnumerable<ReceiptBatch> batches)
+    {
+        var inFlight = new Queue<Task<LedgerAppendResult>>();
+        await foreach (var batch in batches)
+        {
+            inFlight.Enqueue(service.AppendAsync(batch));
+            if (inFlight.Count == 2)
+            {
+                Check(await inFlight.Dequeue());
+            }
+        }
+
+        while (inFlight.Count > 0)
+        {
+            Check(await inFlight.Dequeue());
+        }
+
+        static void Check(LedgerAppendResult result)
+        {
+            if (result.Status != LedgerAppendStatus.Appended)
+            {
+                throw new InvalidOperationException("Append failed: " + result);
+            }
+        }
+    }
+
+    private static async Task<List<StoredEntry>> LoadRowsAsync(NpgsqlDataSource dataSource, long from)
+    {
+        var rows = new List<StoredEntry>();
+        await foreach (var entry in new PostgresLedgerStore(dataSource).ReadEntriesAsync(from))
+        {
+            rows.Add(entry);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The baseline: the same rows, binary COPY into an identical table (same indexes), one commit per batch.</summary>
+    private static async Task<TimeSpan> RawCopyAsync(NpgsqlDataSource dataSource, List<StoredEntry> rows, int batchSize)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < rows.Count; start += batchSize)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                "COPY raw_entries (position, receipt_id, batch_sequence, batch_index, subject, kind, leaf_hash, encoding) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var e in rows.Skip(start).Take(batchSize))
+                {
+                    await writer.StartRowAsync();
+                    await writer.WriteAsync(e.Position, NpgsqlDbType.Bigint);
+                    await writer.WriteAsync(e.ReceiptId, NpgsqlDbType.Uuid);
+                    await writer.WriteAsync(e.BatchSequence, NpgsqlDbType.Bigint);
+                    await writer.WriteAsync(e.BatchIndex, NpgsqlDbType.Integer);
+                    await writer.WriteAsync(e.Subject, NpgsqlDbType.Text);
+                    await writer.WriteAsync((int)e.Kind, NpgsqlDbType.Integer);
+                    await writer.WriteAsync(e.LeafHash, NpgsqlDbType.Bytea);
+                    await writer.WriteAsync(e.Encoding, NpgsqlDbType.Bytea);
+                }
+
+                await writer.CompleteAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static async Task<string> SettingsAsync(NpgsqlDataSource dataSource)
+    {
+        var values = new List<string>();
+        foreach (var setting in new[] { "server_version", "fsync", "synchronous_commit", "wal_sync_method" })
+        {
+            await using var command = dataSource.CreateCommand($"SHOW {setting}");
+            values.Add($"{setting}={await command.ExecuteScalarAsync()}");
+        }
+
+        return string.Join(", ", values);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>A node emitting chained receipts over 10,000 workloads and signing them in batches.</summary>
+    private sealed class Emitter(string name)
+    {
+        private const int Subjects = 10_000;
+        private readonly Dictionary<string, byte[]> _heads = new(StringComparer.Ordinal);
+        private readonly HybridLogicalClock _clock = new(TimeProvider.System);
+        private readonly BlsSecretKey _key = BlsSecretKey.FromKeyMaterial(SHA256.HashData(Encoding.UTF8.GetBytes("enc-bench/" + name)));
+        private long _next;
+
+        public string Name => name;
+
+        public BlsBatchSigner Signer => new(_key);
+
+        public ReceiptBatch EmitBatch(int count)
+        {
+            var signer = Signer;
+            var receipts = new Receipt[count];
+            for (var i = 0; i < count; i++)
+            {
+                var subject = $"workload/{name}-{_next++ % Subjects}";
+                var receipt = new Receipt
+                {
+                    Id = Guid.CreateVersion7(),
+                    Kind = ReceiptKind.InstanceStarted,
+                    Subject = subject,
+                    Actor = "node/" + name,
+                    Timestamp = _clock.Now(),
+                    PayloadHash = SHA256.HashData(BitConverter.GetBytes(_next)),
+                    PreviousHash = _heads.GetValueOrDefault(subject) ?? new byte[MerkleHasher.HashSize],
+                    SignerPublicKey = signer.PublicKey,
+                };
+                _heads[subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
+                receipts[i] = receipt;
+            }
+
+            return ReceiptBatch.Sign(signer, receipts);
+        }
+    }
+}
