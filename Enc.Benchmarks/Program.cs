@@ -13,5 +13,10 @@ if (args.Length > 0 && args[0] == "--workloads")
     return await Enc.Benchmarks.Workloads.WorkloadStartLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "--consensus")
+{
+    return Enc.Benchmarks.Consensus.ConsensusLoad.Run(args[1..]);
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

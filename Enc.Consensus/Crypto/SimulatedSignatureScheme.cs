@@ -9,7 +9,7 @@ namespace Enc.Consensus.Crypto;
 /// HMAC-SHA256 under a per-validator secret, an aggregate is the XOR of signatures, and the
 /// verifier knows every registered secret. It is unforgeable for parties without the secret
 /// (which is all the simulation needs) but is NOT publicly verifiable and must never run in
-/// production; real deployments use <c>BlsConsensusSignatureScheme</c>.
+/// production; real deployments use <see cref="BlsConsensusVerifier"/> and <see cref="BlsConsensusSigner"/>.
 /// </summary>
 public sealed class SimulatedSignatureScheme : IConsensusVerifier
 {

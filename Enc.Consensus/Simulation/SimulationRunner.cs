@@ -118,7 +118,6 @@ public sealed class SimulationRunner
         }
 
         SimulationPropertyChecker.Check(scenario, endpoints, _verifier, result);
-        if (Environment.GetEnvironmentVariable("ENC_SIM_DEBUG") == "1") { foreach (var e in endpoints) { result.Violations.Add($"DBG ep{e.Id} v{e.Validator} {e.Fault} h={e.Engine?.Height} r={e.Engine?.Round} " + string.Join(";", e.Rejections.GroupBy(r => r.Reason).Select(g => g.Key + "=" + g.Count())) + " last: " + string.Join(" | ", e.Rejections.TakeLast(4).Select(r => r.Detail))); } }
         return result;
     }
 

@@ -66,7 +66,7 @@ internal readonly partial struct G2Affine
         }
 
         var xCoordinate = new Fp2(c0, c1);
-        if (!(xCoordinate.Square() * xCoordinate + Fp2.One.MulByCurveB()).TrySqrt(out var y))
+        if (!(xCoordinate.Square() * xCoordinate + Fp2.One.MulByCurveB()).TrySqrtVariableTime(out var y))
         {
             return false;
         }

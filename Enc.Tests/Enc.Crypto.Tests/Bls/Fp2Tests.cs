@@ -72,6 +72,31 @@ public sealed class Fp2Tests
     }
 
     [Fact]
+    public void VariableTimeSquareRootAgreesWithTheConstantTimeOne()
+    {
+        var random = new BlsTestRandom(13);
+        var inputs = new List<Fp2>();
+        for (var i = 0; i < 30; i++)
+        {
+            inputs.Add(random.NextFp2());
+            inputs.Add(random.NextFp2().Square());
+        }
+
+        var c0 = random.NextFp();
+        inputs.AddRange([new Fp2(c0, Fp.Zero), new Fp2(-c0, Fp.Zero), new Fp2(c0.Square(), Fp.Zero), new Fp2(-c0.Square(), Fp.Zero), Fp2.Zero]);
+        foreach (var a in inputs)
+        {
+            var isSquare = a.TrySqrt(out var expected);
+            Assert.Equal(isSquare, a.TrySqrtVariableTime(out var root));
+            if (isSquare)
+            {
+                Assert.Equal(a, root.Square());
+                Assert.True(root == expected || root == -expected);
+            }
+        }
+    }
+
+    [Fact]
     public void Sgn0FollowsRfc9380()
     {
         var two = Fp.FromUInt64(2);
