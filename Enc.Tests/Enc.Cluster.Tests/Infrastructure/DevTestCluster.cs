@@ -30,15 +30,32 @@ public sealed class DevTestCluster : IAsyncDisposable
     /// <summary>The cluster's grain factory (its test client).</summary>
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>Starts <paramref name="silos"/> silos; <paramref name="nodeClock"/> replaces the node subsystem's clock.</summary>
-    public static async Task<DevTestCluster> StartAsync(int silos = 1, TimeProvider? nodeClock = null, Action<ISiloBuilder>? configure = null)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos; <paramref name="nodeClock"/> replaces the node subsystem's clock.
+    /// With <paramref name="storageConnectionString"/>, grain state and reminders live in that (migrated)
+    /// PostgreSQL database instead of memory: in-memory storage is spread over the silos, so a test that
+    /// stops a silo would lose the state that silo held, which no real multi-silo cluster does.
+    /// </summary>
+    public static async Task<DevTestCluster> StartAsync(
+        int silos = 1,
+        TimeProvider? nodeClock = null,
+        Action<ISiloBuilder>? configure = null,
+        string? storageConnectionString = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("enc-test-").FullName;
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
             var options = new EncSiloOptions { Mode = EncSiloMode.Development, DataDirectory = dataDirectory };
-            silo.AddEncPersistence(options.Mode, "");
+            if (storageConnectionString is null)
+            {
+                silo.AddEncPersistence(options.Mode, "");
+            }
+            else
+            {
+                silo.AddEncPersistence(EncSiloMode.Production, storageConnectionString);
+            }
+
             silo.AddEncFeatures(options);
             if (nodeClock is not null)
             {

@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Enc.Silo.Database;
 using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Workloads;
@@ -96,7 +97,11 @@ public sealed class WorkloadClusterTests
     [Fact]
     public async Task InstancesOfADownNodeRunAgainOnAnotherNode()
     {
-        await using var cluster = await StartAsync(silos: 2);
+        // Stopping a silo must not take cluster state with it: keep grain state in PostgreSQL, as a
+        // multi-host cluster does.
+        await using var db = await PostgresDatabase.CreateAsync("failover");
+        await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
+        await using var cluster = await StartAsync(silos: 2, db.ConnectionString);
         using var engine = new DockerClientConfiguration(new Uri(WorkloadTestEnvironment.DockerEndpoint)).CreateClient();
         var scope = ScopePrefix(cluster);
         try
@@ -148,7 +153,7 @@ public sealed class WorkloadClusterTests
         }
     }
 
-    private static Task<DevTestCluster> StartAsync(int silos) => DevTestCluster.StartAsync(silos, configure: silo =>
+    private static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
     {
         silo.Services.Configure<EncWorkloadOptions>(o =>
         {
