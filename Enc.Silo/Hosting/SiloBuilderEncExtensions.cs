@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Nodes.Hosting;
+using Enc.Grains.Scheduling;
 using Enc.Grains.Workloads.Hosting;
 using Enc.Silo.Options;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +103,9 @@ public static class SiloBuilderEncExtensions
             .BindConfiguration(Grains.Nodes.Options.EncNodeOptions.SectionName)
             .Configure(o => o.DataDirectory = dataDirectory));
         builder.AddEncWorkloads(ob => ob.BindConfiguration(Grains.Workloads.Options.EncWorkloadOptions.SectionName));
+
+        // Workload placement goes through the Enc.Scheduling pipeline (ResourceBased/binpack by default).
+        builder.UseEncScheduler();
         return builder;
     }
 }
