@@ -37,4 +37,7 @@ public sealed record NodeSnapshot
 
     /// <summary>Every status change, oldest first.</summary>
     [Id(10)] public required IReadOnlyList<NodeStatusChange> History { get; init; }
+
+    /// <summary>The node's BLS public key (lowercase hex) that signs its receipts; null when none was registered.</summary>
+    [Id(20)] public string? PublicKey { get; init; }
 }

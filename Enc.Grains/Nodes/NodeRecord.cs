@@ -36,4 +36,10 @@ public sealed class NodeRecord
 
     /// <summary>Status history, oldest first (bounded by <see cref="NodeLifecycle.MaxHistory"/>).</summary>
     [Id(9)] public List<NodeStatusChange> History { get; set; } = [];
+
+    /// <summary>The node's BLS public key (lowercase hex), registered with the ledger; null before.</summary>
+    [Id(20)] public string? PublicKey { get; set; }
+
+    /// <summary>Receipts of this node's status changes not yet confirmed by the ledger.</summary>
+    [Id(21)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 }
