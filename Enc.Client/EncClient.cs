@@ -1,5 +1,6 @@
 using Enc.Client.Cluster;
 using Enc.Client.Nodes;
+using Enc.Client.Scheduling;
 using Enc.Client.Workloads;
 using Enc.Grains.Interfaces.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class EncClient : IAsyncDisposable
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
         Workloads = new WorkloadOperations(grains);
+        Scheduling = new SchedulingOperations(grains);
     }
 
     /// <summary>The options the client connected with.</summary>
@@ -38,6 +40,9 @@ public sealed class EncClient : IAsyncDisposable
 
     /// <summary>Workloads: submit/apply, list, get, stop, delete, instances, logs, events.</summary>
     public WorkloadOperations Workloads { get; }
+
+    /// <summary>Scheduler: explain decisions, the unschedulable queue, measured latencies.</summary>
+    public SchedulingOperations Scheduling { get; }
 
     /// <summary>
     /// The underlying Orleans grain factory, for ENC components layered on this client. Applications

@@ -37,4 +37,7 @@ public sealed record NodeSnapshot
 
     /// <summary>Every status change, oldest first.</summary>
     [Id(10)] public required IReadOnlyList<NodeStatusChange> History { get; init; }
+
+    /// <summary>Operator-set taints (<c>enc node taint</c>), oldest first.</summary>
+    [Id(11)] public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
 }
