@@ -1,6 +1,7 @@
 using Enc.Client.Cluster;
 using Enc.Client.Ledger;
 using Enc.Client.Nodes;
+using Enc.Client.Scheduling;
 using Enc.Client.Workloads;
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Receipts;
@@ -28,6 +29,7 @@ public sealed class EncClient : IAsyncDisposable
         Cluster = new ClusterOperations(grains, options);
         Workloads = new WorkloadOperations(grains);
         Ledger = new LedgerOperations(grains);
+        Scheduling = new SchedulingOperations(grains);
     }
 
     /// <summary>The options the client connected with.</summary>
@@ -44,6 +46,8 @@ public sealed class EncClient : IAsyncDisposable
 
     /// <summary>The receipt ledger: heads, receipts with proofs, histories, consistency proofs, verification.</summary>
     public LedgerOperations Ledger { get; }
+    /// <summary>Scheduler: explain decisions, the unschedulable queue, measured latencies.</summary>
+    public SchedulingOperations Scheduling { get; }
 
     /// <summary>
     /// The underlying Orleans grain factory, for ENC components layered on this client. Applications

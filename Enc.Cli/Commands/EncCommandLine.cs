@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enc.Cli.Commands.Cluster;
 using Enc.Cli.Commands.Node;
+using Enc.Cli.Commands.Scheduling;
 using Enc.Cli.Commands.Workload;
 
 namespace Enc.Cli.Commands;
@@ -26,6 +27,7 @@ public static class EncCommandLine
         root.Add(StopCommand.BuildRemove());
         root.Add(InspectCommand.Build());
         root.Add(EventsCommand.Build());
+        root.Add(ExplainCommand.Build());
         return root;
     }
 }

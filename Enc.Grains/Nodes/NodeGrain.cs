@@ -3,9 +3,11 @@ using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Ledger;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Nodes.Placement;
+using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Nodes.Options;
 using Enc.Grains.Receipts;
 using Enc.Ledger.Receipts;
+using Enc.Grains.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -76,7 +78,11 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
         return snapshot;
     }
 
-    Task INodeGrain.MarkReadyAsync() => UpdateAsync(node => (node.MarkReady(Now), true));
+    async Task INodeGrain.MarkReadyAsync()
+    {
+        await UpdateAsync(node => (node.MarkReady(Now), true));
+        await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.NodeAdded | ClusterChangeKinds.NodeStatusChanged);
+    }
 
     // The heartbeat time is persisted so a moved or restarted activation judges silence correctly.
     Task<bool> INodeGrain.HeartbeatAsync() => UpdateAsync(node =>
@@ -103,6 +109,39 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
         var assigned = node.TryAssignWorkload(workloadId, request);
         return (assigned, assigned);
     });
+
+    Task<bool> INodeGrain.TryAssignPreemptingAsync(string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) => UpdateAsync(node =>
+    {
+        var assigned = node.TryAssignWorkload(instanceId, request, victims);
+        return (assigned, assigned);
+    });
+
+    async Task<NodeSnapshot> INodeGrain.UpdateMarkingsAsync(NodeMarkingChange change)
+    {
+        var result = await UpdateAsync(node =>
+        {
+            if (!node.IsRegistered)
+            {
+                throw new InvalidOperationException($"Node '{node.Name}' is not registered.");
+            }
+
+            var applied = NodeMarkings.Apply(node.Record, change, Now);
+            return (applied, applied.Changed);
+        });
+        var kinds = (result.LabelsChanged ? ClusterChangeKinds.NodeLabelsChanged : 0) | (result.TaintsChanged ? ClusterChangeKinds.NodeTaintsChanged : 0);
+        if (kinds != ClusterChangeKinds.None)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, kinds);
+        }
+
+        if (result.HasNoExecute)
+        {
+            // Evicting calls back into this grain (releasing reservations): run it in the node's eviction grain.
+            await GrainFactory.GetGrain<INodeEvictionGrain>(this.GetPrimaryKeyString()).EvaluateAsync();
+        }
+
+        return Node.ToSnapshot()!;
+    }
 
     Task INodeGrain.UnassignWorkloadAsync(string workloadId) => UpdateAsync(node => (true, node.UnassignWorkload(workloadId)));
 

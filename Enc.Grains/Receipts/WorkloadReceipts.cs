@@ -9,7 +9,7 @@ namespace Enc.Grains.Receipts;
 /// Submitted → WorkloadSubmitted, Updated → WorkloadUpdated, Stopped → WorkloadStopped (WorkloadDeleted when
 /// the reason is <see cref="DeletedReason"/>). Instance-level: Scheduled → InstanceScheduled, Running →
 /// InstanceStarted, Succeeded/Failed/Stopped → InstanceExited, Restarted → InstanceRestarted, NodeLost →
-/// InstanceRescheduled, Evicted → InstanceEvicted. Other events (Starting, Unschedulable) record no receipt.
+/// InstanceRescheduled, Evicted/Preempted → InstanceEvicted. Other events (Starting, Unschedulable) record no receipt.
 /// </summary>
 public static class WorkloadReceipts
 {
@@ -61,7 +61,7 @@ public static class WorkloadReceipts
         nameof(InstanceState.Succeeded) or nameof(InstanceState.Failed) or nameof(InstanceState.Stopped) => ReceiptKind.InstanceExited,
         "Restarted" => ReceiptKind.InstanceRestarted,
         "NodeLost" => ReceiptKind.InstanceRescheduled,
-        "Evicted" => ReceiptKind.InstanceEvicted,
+        "Evicted" or "Preempted" => ReceiptKind.InstanceEvicted,
         _ => null,
     };
 }

@@ -182,6 +182,17 @@ public sealed class WorkloadPlanner
         Active().Where(i => i.NodeName is { } n && downNodes.Contains(n)).ToList()
             .Select(i => MarkStopped(i, $"node {i.NodeName} is down; rescheduling", "NodeLost")).ToList();
 
+    /// <summary>
+    /// Stops an instance the scheduler evicted from <paramref name="nodeName"/> (event <paramref name="kind"/>:
+    /// <c>Preempted</c> or <c>Evicted</c>); <see cref="Converge"/> then creates its replacement. Returns the
+    /// stopped instance, or null when no active instance with that id runs on that node.
+    /// </summary>
+    public WorkloadInstance? Evict(string instanceId, string nodeName, string kind, string reason)
+    {
+        var instance = Active().FirstOrDefault(i => i.InstanceId == instanceId && i.NodeName == nodeName);
+        return instance is null ? null : MarkStopped(instance, reason, kind);
+    }
+
     /// <summary>Instances still Pending (not placed).</summary>
     public IReadOnlyList<WorkloadInstance> Pending() => _record.Instances.Where(i => i.State == InstanceState.Pending).ToList();
 
