@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Enc.Cli.Commands.Cluster;
+using Enc.Cli.Commands.Ledger;
 using Enc.Cli.Commands.Node;
 using Enc.Cli.Commands.Scheduling;
 using Enc.Cli.Commands.Workload;
@@ -28,6 +29,9 @@ public static class EncCommandLine
         root.Add(InspectCommand.Build());
         root.Add(EventsCommand.Build());
         root.Add(ExplainCommand.Build());
+        root.Add(ReceiptsCommand.Build());
+        root.Add(ReceiptCommand.Build());
+        root.Add(LedgerCommand.Build());
         return root;
     }
 }
