@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Enc.Grains.Consensus.Hosting;
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Nodes.Hosting;
 using Enc.Grains.Scheduling;
@@ -106,6 +107,11 @@ public static class SiloBuilderEncExtensions
 
         // Workload placement goes through the Enc.Scheduling pipeline (ResourceBased/binpack by default).
         builder.UseEncScheduler();
+
+        // Each node's QBFT validator (key file in the data directory unless configured).
+        builder.AddEncConsensus(ob => ob
+            .BindConfiguration(Grains.Consensus.Options.EncConsensusOptions.SectionName)
+            .Configure(o => o.KeyDirectory = o.KeyDirectory.Length > 0 ? o.KeyDirectory : dataDirectory));
         return builder;
     }
 }
