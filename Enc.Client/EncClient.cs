@@ -1,4 +1,5 @@
 using Enc.Client.Cluster;
+using Enc.Client.Consensus;
 using Enc.Client.Nodes;
 using Enc.Client.Workloads;
 using Enc.Grains.Interfaces.Hosting;
@@ -25,6 +26,7 @@ public sealed class EncClient : IAsyncDisposable
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
         Workloads = new WorkloadOperations(grains);
+        Consensus = new ConsensusOperations(grains);
     }
 
     /// <summary>The options the client connected with.</summary>
@@ -38,6 +40,9 @@ public sealed class EncClient : IAsyncDisposable
 
     /// <summary>Workloads: submit/apply, list, get, stop, delete, instances, logs, events.</summary>
     public WorkloadOperations Workloads { get; }
+
+    /// <summary>Consensus: status, committed blocks and certificates, validator-set changes.</summary>
+    public ConsensusOperations Consensus { get; }
 
     /// <summary>
     /// The underlying Orleans grain factory, for ENC components layered on this client. Applications
