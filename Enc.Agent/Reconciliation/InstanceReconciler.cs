@@ -43,7 +43,19 @@ public sealed partial class InstanceReconciler : IDisposable
     public string? TaskIdOf(string instanceId) => _runtimes.TryGetValue(instanceId, out var rt) ? rt.TaskId : null;
 
     /// <summary>Runs one pass. <paramref name="desired"/> must hold each instance id once.</summary>
-    public async Task<ReconcileResult> ReconcileAsync(IReadOnlyCollection<DesiredInstance> desired, CancellationToken cancellationToken = default)
+    public Task<ReconcileResult> ReconcileAsync(IReadOnlyCollection<DesiredInstance> desired, CancellationToken cancellationToken = default) =>
+        ReconcileAsync(desired, onReport: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one pass and hands each instance's report to <paramref name="onReport"/> as soon as that
+    /// instance is handled (a started instance is reported when its start returns, not when the whole pass
+    /// ends). <paramref name="onReport"/> may be called concurrently for different instances; a failure in
+    /// it fails the pass.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(
+        IReadOnlyCollection<DesiredInstance> desired,
+        Func<InstanceStatusReport, CancellationToken, ValueTask>? onReport,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var byId = new Dictionary<string, DesiredInstance>(StringComparer.Ordinal);
@@ -58,7 +70,7 @@ public sealed partial class InstanceReconciler : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await PassAsync(byId, cancellationToken).ConfigureAwait(false);
+            return await PassAsync(byId, onReport, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -73,7 +85,10 @@ public sealed partial class InstanceReconciler : IDisposable
         _gate.Dispose();
     }
 
-    private async Task<ReconcileResult> PassAsync(Dictionary<string, DesiredInstance> desired, CancellationToken ct)
+    private async Task<ReconcileResult> PassAsync(
+        Dictionary<string, DesiredInstance> desired,
+        Func<InstanceStatusReport, CancellationToken, ValueTask>? onReport,
+        CancellationToken ct)
     {
         var pass = new PassLog();
         var actual = await _driver.ListAsync(ct).ConfigureAwait(false);
@@ -111,6 +126,10 @@ public sealed partial class InstanceReconciler : IDisposable
         {
             var report = await ReconcileInstanceAsync(d, current.GetValueOrDefault(d.InstanceId), pass, token).ConfigureAwait(false);
             pass.Reports.Add(report);
+            if (onReport is not null)
+            {
+                await onReport(report, token).ConfigureAwait(false);
+            }
         }).ConfigureAwait(false);
 
         return pass.ToResult();

@@ -3,6 +3,7 @@ using Enc.Cli.Commands.Cluster;
 using Enc.Cli.Commands.Consensus;
 using Enc.Cli.Commands.Node;
 using Enc.Cli.Commands.Validator;
+using Enc.Cli.Commands.Scheduling;
 using Enc.Cli.Commands.Workload;
 
 namespace Enc.Cli.Commands;
@@ -30,6 +31,7 @@ public static class EncCommandLine
         root.Add(EventsCommand.Build());
         root.Add(ConsensusCommand.Build());
         root.Add(ValidatorCommand.Build());
+        root.Add(ExplainCommand.Build());
         return root;
     }
 }

@@ -219,7 +219,7 @@ public static class Bls
     }
 
     private static byte[] SignWithDst(ReadOnlySpan<byte> secretKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> dst) =>
-        BlsEncoding.Encode(HashToG2.Hash(message, dst).Multiply(secretKey).ToAffine());
+        BlsEncoding.Encode(HashToG2.Hash(message, dst).MultiplyInSubgroup(secretKey).ToAffine());
 
     private static bool TryDecodePublicKeys(IReadOnlyList<byte[]> publicKeys, out G1Affine[] points)
     {

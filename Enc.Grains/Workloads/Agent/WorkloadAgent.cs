@@ -19,7 +19,6 @@ namespace Enc.Grains.Workloads.Agent;
 /// </summary>
 public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    private static readonly TimeSpan FullReportInterval = TimeSpan.FromSeconds(30);
     private readonly IGrainFactory _grains;
     private readonly ILocalSiloDetails _silo;
     private readonly EncWorkloadOptions _options;
@@ -29,8 +28,7 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Dictionary<string, string> _lastSent = new(StringComparer.Ordinal);
-    private DateTime _lastFullReport = DateTime.MinValue;
+    private readonly InstanceReportFilter _reports = new(TimeProvider.System);
     private Task _loop = Task.CompletedTask;
     private DockerDriver? _docker;
     private ProcessDriver? _process;
@@ -135,11 +133,11 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
                 RestartCount = a.RestartCount,
                 Finished = a.Finished,
             }).ToList();
-            var result = await reconciler.ReconcileAsync(desired, cancellationToken);
+            var result = await reconciler.ReconcileAsync(desired, SendIfChangedAsync, cancellationToken);
             reports.AddRange(result.Reports);
         }
 
-        await SendReportsAsync(reports);
+        await SendFullReportIfDueAsync(reports);
         Passes++;
     }
 
@@ -204,29 +202,31 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
         }
     }
 
-    private async Task SendReportsAsync(List<InstanceStatusReport> reports)
+    /// <summary>Sends an instance's report as soon as the reconciler has handled it, when it changed.</summary>
+    private async ValueTask SendIfChangedAsync(InstanceStatusReport report, CancellationToken cancellationToken)
     {
-        var full = DateTime.UtcNow - _lastFullReport > FullReportInterval;
-        if (full)
+        if (_reports.IsChange(report))
         {
-            _lastFullReport = DateTime.UtcNow;
+            await _grains.GetGrain<IWorkloadGrain>(report.WorkloadId).ReportAsync(NodeName, [report]);
+            _reports.MarkSent(report);
+        }
+    }
+
+    private async Task SendFullReportIfDueAsync(List<InstanceStatusReport> reports)
+    {
+        _reports.Retain(reports);
+        if (!_reports.IsFullReportDue())
+        {
+            return;
         }
 
-        var changed = reports.Where(r =>
-        {
-            var key = $"{r.State}|{r.RestartCount}|{r.ExitCode}|{r.TaskId}";
-            var isNew = !_lastSent.TryGetValue(r.InstanceId, out var last) || last != key;
-            _lastSent[r.InstanceId] = key;
-            return isNew || full;
-        }).ToList();
-        foreach (var group in changed.GroupBy(r => r.WorkloadId, StringComparer.Ordinal))
+        foreach (var group in reports.GroupBy(r => r.WorkloadId, StringComparer.Ordinal))
         {
             await _grains.GetGrain<IWorkloadGrain>(group.Key).ReportAsync(NodeName, group.ToList());
-        }
-
-        foreach (var gone in _lastSent.Keys.Except(reports.Select(r => r.InstanceId)).ToList())
-        {
-            _lastSent.Remove(gone);
+            foreach (var report in group)
+            {
+                _reports.MarkSent(report);
+            }
         }
     }
 

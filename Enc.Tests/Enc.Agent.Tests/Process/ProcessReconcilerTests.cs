@@ -27,6 +27,33 @@ public sealed class ProcessReconcilerTests
     }
 
     [Fact]
+    public async Task EachInstanceIsReportedWhenItsStartReturnsNotAtTheEndOfThePass()
+    {
+        await using var scope = new ProcessScope();
+        var driver = scope.NewDriver();
+        var reconciler = scope.NewReconciler(driver, maxParallelism: 1);
+        var desired = new[] { "first", "second", "third" }
+            .Select(n => new DesiredInstance { InstanceId = TestSpecs.InstanceId(n), Spec = TestSpecs.Process(n, "sleep 30") })
+            .ToArray();
+
+        // With one instance at a time, an instance reported at once sees only the tasks started before it.
+        var tasksWhenReported = new List<(string InstanceId, InstanceState State, int Tasks)>();
+        var result = await reconciler.ReconcileAsync(desired, async (report, token) =>
+        {
+            var tasks = (await driver.ListAsync(token)).Count;
+            lock (tasksWhenReported)
+            {
+                tasksWhenReported.Add((report.InstanceId, report.State, tasks));
+            }
+        }, Ct);
+
+        Assert.Equal(3, result.Started.Count);
+        Assert.Equal(desired.Select(d => d.InstanceId).Order(StringComparer.Ordinal), tasksWhenReported.Select(r => r.InstanceId).Order(StringComparer.Ordinal));
+        Assert.All(tasksWhenReported, r => Assert.Equal(InstanceState.Running, r.State));
+        Assert.Equal([1, 2, 3], tasksWhenReported.Select(r => r.Tasks).Order());
+    }
+
+    [Fact]
     public async Task CrashingProcessRestartsWithBackoffAndCount()
     {
         await using var scope = new ProcessScope();

@@ -26,9 +26,9 @@ internal sealed class ProcessScope : IAsyncDisposable
         return driver;
     }
 
-    public InstanceReconciler NewReconciler(ITaskDriver driver)
+    public InstanceReconciler NewReconciler(ITaskDriver driver, int maxParallelism = 16)
     {
-        var reconciler = new InstanceReconciler(driver, TimeProvider.System, new InstanceReconcilerOptions { OrphanGracePeriod = TimeSpan.FromSeconds(1) });
+        var reconciler = new InstanceReconciler(driver, TimeProvider.System, new InstanceReconcilerOptions { OrphanGracePeriod = TimeSpan.FromSeconds(1), MaxParallelism = maxParallelism });
         _owned.Add(reconciler);
         return reconciler;
     }

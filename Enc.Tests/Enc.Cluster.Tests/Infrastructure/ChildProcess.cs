@@ -104,6 +104,16 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends SIGKILL to this process only, as a crash or <c>kill -9</c> does: it gets no chance to clean
+    /// up, and what it started in other process groups (containers, setsid'd tasks) keeps running.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
