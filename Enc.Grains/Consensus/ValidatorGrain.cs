@@ -30,8 +30,7 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
     private readonly ILocalSiloDetails _silo;
     private readonly ILogger<ValidatorGrain> _logger;
     private readonly List<ConsensusEnvelope> _early = [];
-    private BlsConsensusSigner? _signer;
-    private byte[]? _proofOfPossession;
+    private IConsensusSigner? _signer;
     private ValidatorNode? _node;
     private ValidatorTransport? _transport;
     private IGrainTimer? _timer;
@@ -150,15 +149,13 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
             return;
         }
 
-        var key = _keys.KeyFor(NodeName) ?? throw new InvalidOperationException($"The key of node {NodeName} is not available on silo {_silo.Name}.");
-        _signer ??= new BlsConsensusSigner(key);
-        _proofOfPossession ??= _signer.ProofOfPossession();
+        _signer ??= _keys.SignerFor(NodeName) ?? throw new InvalidOperationException($"The key of node {NodeName} is not available on silo {_silo.Name}.");
         var registry = GrainFactory.GetGrain<IConsensusRegistryGrain>(IConsensusRegistryGrain.DefaultKey);
         var genesis = await registry.RegisterValidatorAsync(new ValidatorRegistration
         {
             NodeName = NodeName,
             PublicKey = _signer.PublicKey.Bytes.ToArray(),
-            ProofOfPossession = _proofOfPossession,
+            ProofOfPossession = _keys.ProofOfPossession(NodeName),
             Weight = _weight,
         });
         if (genesis is null || _node is not null)

@@ -118,10 +118,8 @@ public static class SiloBuilderEncExtensions
         // Workload placement goes through the Enc.Scheduling pipeline (ResourceBased/binpack by default).
         builder.UseEncScheduler();
 
-        // Each node's QBFT validator (key file in the data directory unless configured).
-        builder.AddEncConsensus(ob => ob
-            .BindConfiguration(Grains.Consensus.Options.EncConsensusOptions.SectionName)
-            .Configure(o => o.KeyDirectory = o.KeyDirectory.Length > 0 ? o.KeyDirectory : dataDirectory));
+        // Each node's QBFT validator, signing with the node key loaded above.
+        builder.AddEncConsensus(ob => ob.BindConfiguration(Grains.Consensus.Options.EncConsensusOptions.SectionName));
         return builder;
     }
 }

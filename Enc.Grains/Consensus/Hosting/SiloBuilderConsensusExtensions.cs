@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Enc.Grains.Consensus.Hosting;
 
-/// <summary>Registers ENC consensus on a silo: the node's validator grain, its key, and its starter.</summary>
+/// <summary>
+/// Registers ENC consensus on a silo: the node's validator grain (signing with the node key of
+/// <c>AddEncLedger</c>, which must also be added) and its starter.
+/// </summary>
 public static class SiloBuilderConsensusExtensions
 {
     /// <summary>Adds consensus, configuring <see cref="EncConsensusOptions"/> with <paramref name="configure"/>.</summary>
@@ -38,7 +41,7 @@ public static class SiloBuilderConsensusExtensions
 
         services.TryAddKeyedSingleton(EncTimeProviderNames.Consensus, TimeProvider.System);
         services.AddSingleton<IConfigurationValidator, EncConsensusOptionsValidator>();
-        services.TryAddSingleton<IValidatorKeyProvider, DataDirectoryValidatorKeyProvider>();
+        services.TryAddSingleton<IValidatorKeyProvider, NodeIdentityValidatorKeyProvider>();
         services.AddSingleton<ConsensusValidatorStarter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ConsensusValidatorStarter>());
         return services;

@@ -37,10 +37,6 @@ public sealed class EncConsensusOptions
     /// <value>Defaults to 10,000.</value>
     public int MaxDecisionsPerBlock { get; set; } = 10_000;
 
-    /// <summary>Directory holding the node's consensus key file (<c>NODE.consensus.key</c>); empty means the silo's data directory.</summary>
-    /// <value>Defaults to empty.</value>
-    public string KeyDirectory { get; set; } = "";
-
     /// <summary>How often the silo makes sure its validator runs (and retries registration before genesis).</summary>
     /// <value>Defaults to 2 seconds.</value>
     public TimeSpan StartInterval { get; set; } = TimeSpan.FromSeconds(2);
