@@ -60,7 +60,7 @@ public static partial class SchedulingModelMapper
     }
 
     /// <summary>
-    /// Node-pair round trips: both directions of a pair are averaged into one sample (the scheduler takes
+    /// Node-pair round trips: both directions of a pair are averaged (integer mean, halves rounded up) into one sample (the scheduler takes
     /// latency as symmetric).
     /// </summary>
     public static LatencyMatrix ToLatencyMatrix(IReadOnlyList<NodeLatency> latencies)
@@ -75,7 +75,7 @@ public static partial class SchedulingModelMapper
             .Where(l => !string.Equals(l.FromNode, l.ToNode, StringComparison.Ordinal))
             .GroupBy(l => string.CompareOrdinal(l.FromNode, l.ToNode) < 0 ? (l.FromNode, l.ToNode) : (l.ToNode, l.FromNode))
             .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .Select(g => new LatencySample(g.Key.Item1, g.Key.Item2, (long)Math.Round(g.Average(l => (double)l.RoundTripMicroseconds))))
+            .Select(g => new LatencySample(g.Key.Item1, g.Key.Item2, (g.Sum(l => l.RoundTripMicroseconds) + (g.Count() / 2)) / g.Count()))
             .ToList();
         return new LatencyMatrix { NodePairs = pairs };
     }

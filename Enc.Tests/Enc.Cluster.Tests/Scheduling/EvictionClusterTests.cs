@@ -69,6 +69,7 @@ public sealed class EvictionClusterTests
         var victim = batch.Instances.Single(i => i.InstanceId == eviction.InstanceId);
         Assert.Equal(InstanceState.Stopped, victim.State);
         Assert.Equal("preempted by default/critical (priority 100)", victim.Reason);
+        Assert.Contains(await c.Client.Workloads.EventsAsync("batch", Ct), e => e.Kind == "Evicted" && e.InstanceId == victim.InstanceId);
         var replacement = batch.Instances.Single(i => i.State == InstanceState.Pending);
         Assert.Contains(RejectionReasons.InsufficientCpu, replacement.Reason, StringComparison.Ordinal);
         Assert.Single(batch.Instances, i => i.State == InstanceState.Running);
