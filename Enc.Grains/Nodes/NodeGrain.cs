@@ -60,16 +60,20 @@ public sealed class NodeGrain : Grain, INodeGrain
     // The heartbeat time is persisted so a moved or restarted activation judges silence correctly.
     async Task<bool> INodeGrain.HeartbeatAsync()
     {
-        var registered = await UpdateAsync(node =>
+        var (registered, revived) = await UpdateAsync(node =>
         {
             if (!node.IsRegistered)
             {
-                return (false, false);
+                return ((false, false), false);
             }
 
-            node.Heartbeat(Now);
-            return (true, true);
+            return ((true, node.Heartbeat(Now)), true);
         });
+        if (revived)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.NodeStatusChanged);
+        }
+
         if (registered && _state.State.Taints.Any(t => t.Effect == Interfaces.Workloads.TaintEffect.NoExecute))
         {
             // Re-check NoExecute taints on every heartbeat: catches tolerationSeconds running out after the
