@@ -102,8 +102,33 @@ public static partial class SchedulingModelMapper
         rules.Where(r => (r.Weight == 0) == required).Select(r => new WorkloadAffinityTerm
         {
             Selector = r.MatchLabels.OrderBy(l => l.Key, StringComparer.Ordinal)
-                .Select(l => new LabelExpression { Key = l.Key, Operator = LabelOperator.In, Values = [l.Value] }).ToList(),
+                .Select(l => new LabelExpression { Key = l.Key, Operator = LabelOperator.In, Values = [l.Value] })
+                .Concat(r.MatchExpressions.Select(ToExpression)).ToList(),
             Topology = r.Topology == AffinityTopology.Zone ? TopologyScope.Zone : TopologyScope.Node,
             Weight = required ? 1 : r.Weight,
         }).ToList();
+
+    private static List<NodeSelectorTerm> RequiredNodeTerms(IReadOnlyList<NodeAffinityTerm> terms) =>
+        terms.Where(t => t.Weight == 0).Select(t => new NodeSelectorTerm { Expressions = t.MatchExpressions.Select(ToExpression).ToList() }).ToList();
+
+    private static List<PreferredNodeAffinityTerm> PreferredNodeTerms(IReadOnlyList<NodeAffinityTerm> terms) =>
+        terms.Where(t => t.Weight > 0).Select(t => new PreferredNodeAffinityTerm
+        {
+            Weight = t.Weight,
+            Term = new NodeSelectorTerm { Expressions = t.MatchExpressions.Select(ToExpression).ToList() },
+        }).ToList();
+
+    private static LabelExpression ToExpression(LabelRequirement r) => new()
+    {
+        Key = r.Key,
+        Values = r.Values,
+        Operator = r.Operator switch
+        {
+            LabelRequirementOperator.In => LabelOperator.In,
+            LabelRequirementOperator.NotIn => LabelOperator.NotIn,
+            LabelRequirementOperator.Exists => LabelOperator.Exists,
+            LabelRequirementOperator.DoesNotExist => LabelOperator.DoesNotExist,
+            _ => LabelOperator.Unknown,
+        },
+    };
 }

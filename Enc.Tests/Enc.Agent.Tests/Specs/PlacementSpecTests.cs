@@ -22,6 +22,11 @@ public sealed class PlacementSpecTests
         { "negative skew", new WorkloadScheduling { ZoneSpreadMaxSkew = -1 }, "scheduling.zoneSpread.maxSkew" },
         { "bad peer", new WorkloadScheduling { CommunicatesWith = ["Not_A_Name"] }, "scheduling.communicatesWith[0]" },
         { "seconds on NoSchedule", new WorkloadScheduling { Tolerations = [new WorkloadToleration { Key = "k", Operator = TolerationOperator.Exists, Effect = TaintEffect.NoSchedule, TolerationSeconds = 5 }] }, "scheduling.tolerations[0].tolerationSeconds" },
+        { "empty node term", new WorkloadScheduling { NodeAffinity = [new NodeAffinityTerm()] }, "scheduling.nodeAffinity[0].matchExpressions" },
+        { "In without values", new WorkloadScheduling { NodeAffinity = [new NodeAffinityTerm { MatchExpressions = [new LabelRequirement { Key = "disk", Operator = LabelRequirementOperator.In }] }] }, "scheduling.nodeAffinity[0].matchExpressions[0].values" },
+        { "Exists with values", new WorkloadScheduling { NodeAffinity = [new NodeAffinityTerm { MatchExpressions = [new LabelRequirement { Key = "disk", Operator = LabelRequirementOperator.Exists, Values = ["x"] }] }] }, "scheduling.nodeAffinity[0].matchExpressions[0].values" },
+        { "no operator", new WorkloadScheduling { AntiAffinity = [new WorkloadAffinityRule { MatchExpressions = [new LabelRequirement { Key = "app", Operator = LabelRequirementOperator.Invalid }] }] }, "scheduling.antiAffinity[0].matchExpressions[0].operator" },
+        { "node weight too high", new WorkloadScheduling { NodeAffinity = [new NodeAffinityTerm { MatchExpressions = [new LabelRequirement { Key = "disk", Operator = LabelRequirementOperator.Exists }], Weight = 101 }] }, "scheduling.nodeAffinity[0].weight" },
         { "negative seconds", new WorkloadScheduling { Tolerations = [new WorkloadToleration { Key = "k", Operator = TolerationOperator.Exists, TolerationSeconds = -1 }] }, "scheduling.tolerations[0].tolerationSeconds" },
     };
 
@@ -56,6 +61,12 @@ public sealed class PlacementSpecTests
                 - matchLabels: { app: api }
               zoneSpread: { maxSkew: 1 }
               communicatesWith: [db, shop/queue]
+              nodeAffinity:
+                - matchExpressions:
+                    - { key: disk, operator: In, values: [ssd, nvme] }
+                    - { key: gpu, operator: DoesNotExist }
+                - weight: 20
+                  matchExpressions: [{ key: rack, operator: NotIn, values: [r9] }]
             """);
 
         var s = spec.Scheduling;
@@ -67,6 +78,11 @@ public sealed class PlacementSpecTests
         Assert.Equal(("api", AffinityTopology.Node, 0), (anti.MatchLabels["app"], anti.Topology, anti.Weight));
         Assert.Equal(1, s.ZoneSpreadMaxSkew);
         Assert.Equal(["db", "shop/queue"], s.CommunicatesWith);
+        Assert.Equal(2, s.NodeAffinity.Count);
+        Assert.Equal(0, s.NodeAffinity[0].Weight);
+        Assert.Equal([("disk", LabelRequirementOperator.In, "ssd,nvme"), ("gpu", LabelRequirementOperator.DoesNotExist, "")],
+            s.NodeAffinity[0].MatchExpressions.Select(e => (e.Key, e.Operator, string.Join(",", e.Values))));
+        Assert.Equal((20, "rack", LabelRequirementOperator.NotIn), (s.NodeAffinity[1].Weight, s.NodeAffinity[1].MatchExpressions[0].Key, s.NodeAffinity[1].MatchExpressions[0].Operator));
     }
 
     [Fact]
@@ -84,6 +100,8 @@ public sealed class PlacementSpecTests
                 - matchLabels: { app: cache }
                   topology: rack
               zoneSpread: { maxSkew: 1, minDomains: 2 }
+              nodeAffinity:
+                - matchExpressions: [{ key: disk, operator: Like, values: [ssd] }]
             """);
 
         var fields = result.Errors.Select(e => e.Field).ToList();
@@ -91,5 +109,6 @@ public sealed class PlacementSpecTests
         Assert.Contains("scheduling.antiAffinity", fields);
         Assert.Contains("scheduling.affinity[0].topology", fields);
         Assert.Contains(fields, f => f.StartsWith("scheduling.zoneSpread", StringComparison.Ordinal));
+        Assert.Contains("scheduling.nodeAffinity[0].matchExpressions[0].operator", fields);
     }
 }

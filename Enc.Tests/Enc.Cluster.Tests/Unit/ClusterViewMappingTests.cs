@@ -75,6 +75,33 @@ public sealed class ClusterViewMappingTests
     }
 
     [Fact]
+    public void NodeAffinityTermsDecideAndScorePlacement()
+    {
+        var nodes = SchedulingTestData.View(
+            SchedulingTestData.Node("hdd", labels: new Dictionary<string, string> { ["disk"] = "hdd" }),
+            SchedulingTestData.Node("none"),
+            SchedulingTestData.Node("ssd", labels: new Dictionary<string, string> { ["disk"] = "ssd" }));
+        var spec = SchedulingTestData.Spec("db", 100, new WorkloadScheduling
+        {
+            NodeAffinity =
+            [
+                new NodeAffinityTerm { MatchExpressions = [new LabelRequirement { Key = "disk", Operator = LabelRequirementOperator.Exists }] },
+                new NodeAffinityTerm { Weight = 80, MatchExpressions = [new LabelRequirement { Key = "disk", Operator = LabelRequirementOperator.In, Values = ["ssd"] }] },
+            ],
+            AntiAffinity = [new WorkloadAffinityRule { MatchExpressions = [new LabelRequirement { Key = "tier", Operator = LabelRequirementOperator.NotIn, Values = ["db"] }] }],
+        });
+
+        var ranking = new SchedulerPlacementPolicy(new Enc.Scheduling.Options.SchedulerOptions()).Rank(spec, SchedulingTestData.Pending("default/db"), nodes);
+
+        Assert.Equal(["ssd", "hdd"], ranking.Candidates);
+        Assert.Equal("NodeAffinity: node didn't match required node affinity", ranking.Rejections["none"]);
+        var selected = ranking.Explanation!.Nodes.Single(n => n.NodeName == "ssd");
+        Assert.Contains(selected.Scores, s => s.Plugin == "NodeAffinity" && s.Score == 100);
+        var anti = Assert.Single(SchedulingModelMapper.ToRequest(spec, 0).RequiredWorkloadAntiAffinity);
+        Assert.Equal(LabelOperator.NotIn, Assert.Single(anti.Selector).Operator);
+    }
+
+    [Fact]
     public void NoExecutePlannerEvictsTheIntolerantNowAndSchedulesTheTimeLimited()
     {
         var taint = new NodeTaint { Key = "maintenance", Effect = TaintEffect.NoExecute, AddedAt = T0 };
