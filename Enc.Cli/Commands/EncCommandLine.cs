@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enc.Cli.Commands.Cluster;
 using Enc.Cli.Commands.Consensus;
+using Enc.Cli.Commands.Ledger;
 using Enc.Cli.Commands.Node;
 using Enc.Cli.Commands.Validator;
 using Enc.Cli.Commands.Scheduling;
@@ -32,6 +33,9 @@ public static class EncCommandLine
         root.Add(ConsensusCommand.Build());
         root.Add(ValidatorCommand.Build());
         root.Add(ExplainCommand.Build());
+        root.Add(ReceiptsCommand.Build());
+        root.Add(ReceiptCommand.Build());
+        root.Add(LedgerCommand.Build());
         return root;
     }
 }
