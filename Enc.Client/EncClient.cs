@@ -1,7 +1,11 @@
 using Enc.Client.Cluster;
+using Enc.Client.Consensus;
+using Enc.Client.Ledger;
 using Enc.Client.Nodes;
+using Enc.Client.Scheduling;
 using Enc.Client.Workloads;
 using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +29,9 @@ public sealed class EncClient : IAsyncDisposable
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
         Workloads = new WorkloadOperations(grains);
+        Consensus = new ConsensusOperations(grains);
+        Ledger = new LedgerOperations(grains);
+        Scheduling = new SchedulingOperations(grains);
     }
 
     /// <summary>The options the client connected with.</summary>
@@ -38,6 +45,14 @@ public sealed class EncClient : IAsyncDisposable
 
     /// <summary>Workloads: submit/apply, list, get, stop, delete, instances, logs, events.</summary>
     public WorkloadOperations Workloads { get; }
+
+    /// <summary>Consensus: status, committed blocks and certificates, validator-set changes.</summary>
+    public ConsensusOperations Consensus { get; }
+
+    /// <summary>The receipt ledger: heads, receipts with proofs, histories, consistency proofs, verification.</summary>
+    public LedgerOperations Ledger { get; }
+    /// <summary>Scheduler: explain decisions, the unschedulable queue, measured latencies.</summary>
+    public SchedulingOperations Scheduling { get; }
 
     /// <summary>
     /// The underlying Orleans grain factory, for ENC components layered on this client. Applications
@@ -71,6 +86,12 @@ public sealed class EncClient : IAsyncDisposable
                 client.UseStaticClustering(GatewayEndpoints.Parse(options.Gateway));
             }
 
+            // Every call names this client as the actor of the receipts it causes.
+            client.AddOutgoingGrainCallFilter(context =>
+            {
+                ReceiptActorContext.Set(options.Actor);
+                return context.Invoke();
+            });
             client.UseConnectionRetryFilter(new ConnectionRetryUntilDeadline(options.ConnectTimeout));
         });
         var host = builder.Build();

@@ -2,7 +2,7 @@ using Enc.Grains.Interfaces.Nodes;
 
 namespace Enc.Client.Nodes;
 
-/// <summary>Read operations on the cluster's nodes.</summary>
+/// <summary>Operations on the cluster's nodes: list, get, and the operator's labels and taints.</summary>
 public sealed class NodeOperations
 {
     private readonly IGrainFactory _grains;
@@ -24,5 +24,30 @@ public sealed class NodeOperations
         }
 
         return await _grains.GetGrain<INodeGrain>(name).GetAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds or removes taints, kubectl-style: <c>key=value:Effect</c> or <c>key:Effect</c> adds (Effect is
+    /// NoSchedule, PreferNoSchedule or NoExecute), <c>key:Effect-</c> removes that taint, <c>key-</c> every taint
+    /// with the key. A new NoExecute taint evicts the node's instances that do not tolerate it.
+    /// Throws <see cref="ArgumentException"/> naming a malformed argument; null when the node never registered.
+    /// </summary>
+    public Task<NodeSnapshot?> TaintAsync(string name, IEnumerable<string> taints, CancellationToken cancellationToken = default) =>
+        UpdateMarkingsAsync(name, NodeMarkingSyntax.ParseTaints(taints), cancellationToken);
+
+    /// <summary>Sets (<c>key=value</c>) or removes (<c>key-</c>) operator labels; null when the node never registered.</summary>
+    public Task<NodeSnapshot?> LabelAsync(string name, IEnumerable<string> labels, CancellationToken cancellationToken = default) =>
+        UpdateMarkingsAsync(name, NodeMarkingSyntax.ParseLabels(labels), cancellationToken);
+
+    /// <summary>Applies a parsed label/taint change; null when the node never registered.</summary>
+    public async Task<NodeSnapshot?> UpdateMarkingsAsync(string name, NodeMarkingChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await GetAsync(name, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return await _grains.GetGrain<INodeGrain>(name).UpdateMarkingsAsync(change).WaitAsync(cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal static class BlsCore
     /// <summary>CoreVerify: e(PK, H(msg)) == e(g1, σ), checked as e(PK, H(msg))·e(−g1, σ) == 1.</summary>
     public static bool CoreVerify(in G1Affine publicKey, ReadOnlySpan<byte> message, in G2Affine signature, ReadOnlySpan<byte> dst)
     {
-        var hashed = HashToG2.Hash(message, dst).ToAffine();
+        var hashed = HashToG2.Hash(message, dst).ToAffineVariableTime();
         ReadOnlySpan<G1Affine> g1 = [publicKey, -G1Affine.Generator];
         ReadOnlySpan<G2Affine> g2 = [hashed, signature];
         return PairingEngine.MultiPairingIsOne(g1, g2);
@@ -36,7 +36,7 @@ internal static class BlsCore
         }
 
         // The draft re-validates the aggregate key in CoreVerify: a sum that cancels to the identity fails.
-        return !sum.IsIdentity && CoreVerify(sum.ToAffine(), message, signature, BlsCiphersuite.SignatureDst);
+        return !sum.IsIdentity && CoreVerify(sum.ToAffineVariableTime(), message, signature, BlsCiphersuite.SignatureDst);
     }
 
     /// <summary>AggregateVerify (proof-of-possession variant: messages need not be distinct).</summary>
@@ -52,7 +52,7 @@ internal static class BlsCore
         for (int i = 0; i < publicKeys.Length; i++)
         {
             g1[i] = publicKeys[i];
-            g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffine();
+            g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffineVariableTime();
         }
 
         g1[^1] = -G1Affine.Generator;
@@ -81,7 +81,7 @@ internal static class BlsCore
         for (int i = 0; i < n; i++)
         {
             g1[i] = G1Projective.FromAffine(publicKeys[i]).MultiplyVariableTime(weights[i]).ToAffine();
-            g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffine();
+            g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffineVariableTime();
         }
 
         g1[^1] = -G1Affine.Generator;

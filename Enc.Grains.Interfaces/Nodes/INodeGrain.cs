@@ -44,6 +44,22 @@ public interface INodeGrain : IGrainWithStringKey
     [Alias("UnassignWorkload")]
     Task UnassignWorkloadAsync(string workloadId);
 
+    /// <summary>
+    /// Reserves <paramref name="request"/> for an instance after releasing the reservations of
+    /// <paramref name="victims"/> (preemption), in one turn: false, changing nothing, when a victim no
+    /// longer holds a reservation here, the node is not Ready, or the request still does not fit.
+    /// </summary>
+    [Alias("TryAssignPreempting")]
+    Task<bool> TryAssignPreemptingAsync(string instanceId, ResourceQuantities request, IReadOnlyList<string> victims);
+
+    /// <summary>
+    /// Sets or removes operator labels and taints (<c>enc node label|taint</c>); throws
+    /// <see cref="ArgumentException"/> naming the bad argument, or <see cref="InvalidOperationException"/>
+    /// when the node never registered. A new <c>NoExecute</c> taint evicts instances that do not tolerate it.
+    /// </summary>
+    [Alias("UpdateMarkings")]
+    Task<NodeSnapshot> UpdateMarkingsAsync(NodeMarkingChange change);
+
     /// <summary>Returns the node's current view, or null when the node never registered.</summary>
     [Alias("Get")]
     [ReadOnly]

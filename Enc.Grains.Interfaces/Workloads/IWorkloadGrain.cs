@@ -1,3 +1,4 @@
+using Enc.Grains.Interfaces.Scheduling;
 using Orleans.Concurrency;
 
 namespace Enc.Grains.Interfaces.Workloads;
@@ -35,6 +36,23 @@ public interface IWorkloadGrain : IGrainWithStringKey
     /// <summary>Moves instances off nodes that are Down (new instances elsewhere; the old ones stopped).</summary>
     [Alias("EvacuateNodes")]
     Task EvacuateNodesAsync(IReadOnlyList<string> downNodes);
+
+    /// <summary>
+    /// Takes one instance off its node (preemption or a NoExecute taint): it is stopped by its agent, and a
+    /// replacement waits Pending until a node can take it. False when the instance is unknown or not running here.
+    /// </summary>
+    [Alias("Evict")]
+    Task<bool> EvictAsync(InstanceEviction eviction);
+
+    /// <summary>Tries the Pending instances again (called when a cluster change may let them fit).</summary>
+    [Alias("RetryPending")]
+    [OneWay]
+    Task RetryPendingAsync();
+
+    /// <summary>The most recent scheduling decisions, oldest first (bounded); the last one is what <c>enc explain</c> shows.</summary>
+    [Alias("Decisions")]
+    [ReadOnly]
+    Task<IReadOnlyList<SchedulingExplanation>> GetDecisionsAsync();
 
     /// <summary>Recent events, oldest first.</summary>
     [Alias("Events")]

@@ -16,4 +16,19 @@ public sealed record WorkloadScheduling
 
     /// <summary>Scheduling algorithm name (see <see cref="SchedulingAlgorithmNames"/>); null for the cluster default.</summary>
     [Id(2)] public string? Algorithm { get; init; }
+
+    /// <summary>Priority (higher places first and may preempt lower-priority instances); default 0.</summary>
+    [Id(3)] public int Priority { get; init; }
+
+    /// <summary>Affinity to instances of other workloads (same namespace), selected by their labels.</summary>
+    [Id(4)] public IReadOnlyList<WorkloadAffinityRule> Affinity { get; init; } = [];
+
+    /// <summary>Anti-affinity to instances (including this workload's own replicas), selected by their labels.</summary>
+    [Id(5)] public IReadOnlyList<WorkloadAffinityRule> AntiAffinity { get; init; } = [];
+
+    /// <summary>Spread instances across zones so counts differ by at most this much; 0 = no spread constraint.</summary>
+    [Id(6)] public int ZoneSpreadMaxSkew { get; init; }
+
+    /// <summary>Workloads (<c>namespace/name</c> or <c>name</c>) this one talks to; placement prefers nodes with low round trips to them.</summary>
+    [Id(7)] public IReadOnlyList<string> CommunicatesWith { get; init; } = [];
 }

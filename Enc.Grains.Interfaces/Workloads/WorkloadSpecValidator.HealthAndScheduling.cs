@@ -134,7 +134,11 @@ public sealed partial class WorkloadSpecValidator
             {
                 Add(errors, path + ".effect", "must be NoSchedule, PreferNoSchedule or NoExecute (or omitted for all)");
             }
+
+            ValidateTolerationSeconds(t, path, errors);
         }
+
+        ValidatePlacementRules(scheduling, errors);
 
         if (scheduling.Algorithm is { } algorithm && !SchedulingAlgorithmNames.All.Contains(algorithm))
         {

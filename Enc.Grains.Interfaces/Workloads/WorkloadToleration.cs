@@ -16,4 +16,7 @@ public sealed record WorkloadToleration
 
     /// <summary>The effect tolerated; <see cref="TaintEffect.Invalid"/> (unset) tolerates every effect.</summary>
     [Id(3)] public TaintEffect Effect { get; init; }
+
+    /// <summary>For NoExecute: how long a running instance may stay after the taint is added; null = forever.</summary>
+    [Id(4)] public long? TolerationSeconds { get; init; }
 }

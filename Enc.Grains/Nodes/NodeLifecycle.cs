@@ -39,6 +39,7 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         Record.Capacity = registration.Capacity;
         Record.Address = registration.Address;
         Record.ConsensusWeight = registration.ConsensusWeight;
+        Record.PublicKey = registration.PublicKey is { } key ? Convert.ToHexStringLower(key) : Record.PublicKey;
         Record.LastHeartbeat = now;
         Transition(NodeStatus.Joining, NodeStatusReasons.Registered, now);
     }
@@ -112,6 +113,30 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         return true;
     }
 
+    /// <summary>
+    /// Preemption: releases every victim's reservation and reserves <paramref name="request"/> in one step,
+    /// or changes nothing and returns false when the node is not Ready, a victim holds no reservation here,
+    /// or the request does not fit even without the victims.
+    /// </summary>
+    public bool TryAssignWorkload(string workloadId, ResourceQuantities request, IReadOnlyList<string> victims)
+    {
+        ArgumentNullException.ThrowIfNull(victims);
+        if (Record.Status != NodeStatus.Ready || victims.Any(v => Record.Allocations.FindIndex(a => a.Key == v) < 0))
+        {
+            return false;
+        }
+
+        var saved = Record.Allocations.ToList();
+        Record.Allocations.RemoveAll(a => victims.Contains(a.Key));
+        if (TryAssignWorkload(workloadId, request))
+        {
+            return true;
+        }
+
+        Record.Allocations = saved;
+        return false;
+    }
+
     /// <summary>Releases a workload's reservation; returns true when it held one.</summary>
     public bool UnassignWorkload(string workloadId) => Record.Allocations.RemoveAll(a => a.Key == workloadId) > 0;
 
@@ -125,7 +150,7 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         Id = Record.Id,
         Name = Name,
         Status = Record.Status,
-        Capabilities = Record.Capabilities!,
+        Capabilities = NodeMarkings.EffectiveCapabilities(Record),
         Resources = new NodeResources { Capacity = Record.Capacity, Allocated = Allocated() },
         Address = Record.Address,
         ConsensusWeight = Record.ConsensusWeight,
@@ -133,6 +158,8 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         RegisteredAt = Record.RegisteredAt,
         LastHeartbeat = Record.LastHeartbeat,
         History = Record.History.ToArray(),
+        PublicKey = Record.PublicKey,
+        Taints = Record.Taints.ToArray(),
     };
 
     private bool Transition(NodeStatus to, string reason, DateTimeOffset now)

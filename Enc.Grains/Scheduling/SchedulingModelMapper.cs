@@ -17,7 +17,7 @@ namespace Enc.Grains.Scheduling;
 /// and a workload's driver becomes a node-selector entry on the driver label: the NodeSelector plugin
 /// then enforces "node offers the driver" with node-class caching like any other label.
 /// </remarks>
-public static class SchedulingModelMapper
+public static partial class SchedulingModelMapper
 {
     /// <summary>Prefix of the label marking a driver a node offers (<c>enc.driver/docker=true</c>).</summary>
     public const string DriverLabelPrefix = "enc.driver/";
@@ -62,6 +62,7 @@ public static class SchedulingModelMapper
             Labels = labels,
             Zone = node.Capabilities.Zone,
             Region = node.Capabilities.Region,
+            Taints = node.Taints.Select(ToTaint).ToList(),
             Status = node.Status switch
             {
                 Interfaces.Nodes.NodeStatus.Ready => SchedulingNodeStatus.Ready,
@@ -72,7 +73,7 @@ public static class SchedulingModelMapper
     }
 
     /// <summary>A scheduling request for <paramref name="replicas"/> replicas of <paramref name="spec"/>, starting at <paramref name="firstReplica"/>.</summary>
-    public static SchedulingRequest ToRequest(WorkloadSpec spec, long submissionSequence, int replicas = 1, int firstReplica = 0, int priority = 0)
+    public static SchedulingRequest ToRequest(WorkloadSpec spec, long submissionSequence, int replicas = 1, int firstReplica = 0)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var selector = new Dictionary<string, string>(spec.Scheduling.NodeSelector, StringComparer.Ordinal)
@@ -86,12 +87,18 @@ public static class SchedulingModelMapper
             Resources = new ResourceVector(spec.Resources.CpuMillicores, spec.Resources.MemoryBytes, spec.Resources.DiskBytes, spec.Resources.NetworkBitsPerSecond),
             Replicas = replicas,
             FirstReplicaIndex = firstReplica,
-            Priority = priority,
+            Priority = spec.Scheduling.Priority,
             SubmissionSequence = submissionSequence,
             Labels = spec.Labels,
             NodeSelector = selector,
             Tolerations = spec.Scheduling.Tolerations.Select(ToToleration).ToList(),
             Algorithm = spec.Scheduling.Algorithm,
+            RequiredWorkloadAffinity = Terms(spec.Scheduling.Affinity, required: true),
+            PreferredWorkloadAffinity = Terms(spec.Scheduling.Affinity, required: false),
+            RequiredWorkloadAntiAffinity = Terms(spec.Scheduling.AntiAffinity, required: true),
+            PreferredWorkloadAntiAffinity = Terms(spec.Scheduling.AntiAffinity, required: false),
+            ZoneSpread = spec.Scheduling.ZoneSpreadMaxSkew > 0 ? new ZoneSpreadConstraint { MaxSkew = spec.Scheduling.ZoneSpreadMaxSkew } : null,
+            CommunicatesWith = spec.Scheduling.CommunicatesWith.Select(w => w.Contains('/', StringComparison.Ordinal) ? w : spec.Namespace + "/" + w).ToList(),
         };
     }
 
@@ -100,8 +107,10 @@ public static class SchedulingModelMapper
 
     private static ResourceVector ToVector(ResourceQuantities q) => new(q.CpuMillicores, q.MemoryBytes, q.DiskBytes, q.NetworkBitsPerSecond);
 
-    private static Toleration ToToleration(WorkloadToleration t) => new()
+    /// <summary>A workload toleration in the scheduler's model.</summary>
+    public static Toleration ToToleration(WorkloadToleration t) => new()
     {
+        TolerationSeconds = t.TolerationSeconds,
         Key = t.Key,
         Value = t.Value,
         Operator = t.Operator == Interfaces.Workloads.TolerationOperator.Exists ? SchedulingTolerationOperator.Exists : SchedulingTolerationOperator.Equal,

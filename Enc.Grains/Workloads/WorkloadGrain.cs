@@ -1,6 +1,11 @@
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Nodes;
+using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Interfaces.Ledger;
+using Enc.Grains.Receipts;
+using Enc.Ledger.Receipts;
+using Enc.Grains.Scheduling;
 using Enc.Grains.Workloads.Placement;
 
 namespace Enc.Grains.Workloads;
@@ -8,23 +13,46 @@ namespace Enc.Grains.Workloads;
 /// <summary>
 /// One workload: a thin shell over <see cref="WorkloadPlanner"/> that persists after every change,
 /// places Pending instances through <see cref="IWorkloadPlacementPolicy"/> with an atomic reservation on
-/// the chosen node grain, and retries unplaced instances on a timer.
+/// the chosen node grain (<see cref="PendingInstancePlacer"/>), keeps its last scheduling decisions for
+/// <c>enc explain</c>, and parks unplaced instances in the unschedulable queue until a cluster change
+/// may let them fit (with a slow safety retry). Every planner event that changes state records one receipt
+/// (<see cref="WorkloadReceipts"/>) in the same state write.
 /// </summary>
-public sealed class WorkloadGrain : Grain, IWorkloadGrain
+public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain, IRemindable
 {
-    private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(30);
     private readonly IPersistentState<WorkloadRecord> _state;
+    private readonly IPersistentState<WorkloadDecisionsRecord> _decisions;
     private readonly IWorkloadPlacementPolicy _placement;
+    private readonly ReceiptEmitter _receipts;
     private IGrainTimer? _retry;
+    private string? _reportingNode;
 
     /// <summary>Creates the grain.</summary>
-    public WorkloadGrain([PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state, IWorkloadPlacementPolicy placement)
+    public WorkloadGrain(
+        [PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state,
+        [PersistentState("workload-decisions", EncProviderNames.GrainStorage)] IPersistentState<WorkloadDecisionsRecord> decisions,
+        IWorkloadPlacementPolicy placement,
+        ReceiptEmitterFactory receipts)
     {
         _state = state;
+        _decisions = decisions;
         _placement = placement;
+        _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
     }
 
-    private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8]);
+    private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8], RecordReceipt);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _receipts.OnActivateAsync();
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
+
+    Task IReceiptEmitterGrain.OnReceiptsSettledAsync(LedgerAppendOutcome outcome) => _receipts.OnSettledAsync(outcome);
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        ReceiptEmitter.IsReminder(reminderName) ? _receipts.OnReminderAsync() : Task.CompletedTask;
 
     async Task<WorkloadSnapshot> IWorkloadGrain.ApplyAsync(WorkloadSpec spec, bool allowUpdate)
     {
@@ -68,16 +96,32 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
             return false;
         }
 
-        Planner.Stop("deleted");
+        Planner.Stop(WorkloadReceipts.DeletedReason);
         await ConvergeAsync();
         await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
-        await _state.ClearStateAsync();
-        _state.State = new WorkloadRecord();
+
+        // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
+        _state.State = new WorkloadRecord { Receipts = _state.State.Receipts };
+        await _state.WriteStateAsync();
+        await _decisions.ClearStateAsync();
         DeactivateOnIdle();
         return true;
     }
 
     async Task IWorkloadGrain.ReportAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
+    {
+        _reportingNode = nodeName; // receipts of observed instance changes name the reporting node as actor
+        try
+        {
+            await ApplyReportsAsync(nodeName, reports);
+        }
+        finally
+        {
+            _reportingNode = null;
+        }
+    }
+
+    private async Task ApplyReportsAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
     {
         var planner = Planner;
         var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
@@ -99,6 +143,33 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         }
     }
 
+    async Task<bool> IWorkloadGrain.EvictAsync(InstanceEviction eviction)
+    {
+        var kind = eviction.Cause == EvictionCause.Preemption ? "Preempted" : "Evicted";
+        if (Planner.Evict(eviction.InstanceId, eviction.NodeName, kind, eviction.Reason) is not { } evicted)
+        {
+            return false;
+        }
+
+        await ReleaseAsync([evicted]);
+        await ConvergeAsync();
+        return true;
+    }
+
+    async Task IWorkloadGrain.RetryPendingAsync()
+    {
+        var planner = Planner;
+        if (planner.Pending().Count > 0)
+        {
+            await PlacePendingAsync(planner);
+            await _state.WriteStateAsync();
+            await _receipts.FlushAsync();
+        }
+    }
+
+    Task<IReadOnlyList<SchedulingExplanation>> IWorkloadGrain.GetDecisionsAsync() =>
+        Task.FromResult<IReadOnlyList<SchedulingExplanation>>(_decisions.State.Decisions.ToList());
+
     Task<IReadOnlyList<WorkloadEvent>> IWorkloadGrain.GetEventsAsync() => Task.FromResult<IReadOnlyList<WorkloadEvent>>(_state.State.Events.ToList());
 
     private async Task ConvergeAsync()
@@ -109,55 +180,31 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         await PlacePendingAsync(planner);
         planner.Compact();
         await _state.WriteStateAsync();
+        await _receipts.FlushAsync();
         UpdateRetryTimer(planner.Pending().Count > 0);
     }
 
     private async Task PlacePendingAsync(WorkloadPlanner planner)
     {
-        var pending = planner.Pending();
-        if (pending.Count == 0 || _state.State.Spec is not { } spec)
+        if (planner.Pending().Count == 0 || _state.State.Spec is not { } spec)
         {
             return;
         }
 
-        var nodes = await GrainFactory.GetGrain<INodeRegistryGrain>(INodeRegistryGrain.DefaultKey).ListAsync();
-        var request = ResourceFitPlacementPolicy.Request(spec.Resources);
-        foreach (var instance in pending)
+        var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory)).PlaceAsync(planner, spec);
+        if (new WorkloadDecisionLog(_decisions.State).Add(outcome.Decisions))
         {
-            var ranking = _placement.Rank(spec, nodes);
-            var placed = false;
-            foreach (var nodeName in ranking.Candidates)
-            {
-                // The node grain's turn makes reserve-if-fits atomic: concurrent placements never overcommit.
-                if (!await GrainFactory.GetGrain<INodeGrain>(nodeName).TryAssignWorkloadAsync(instance.InstanceId, request))
-                {
-                    continue;
-                }
+            await _decisions.WriteStateAsync();
+        }
 
-                var ports = await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).AssignAsync(new AssignedInstance
-                {
-                    InstanceId = instance.InstanceId,
-                    Spec = spec,
-                    SpecVersion = instance.SpecVersion,
-                });
-                if (ports is null)
-                {
-                    await GrainFactory.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instance.InstanceId);
-                    continue;
-                }
+        if (outcome.Placed > 0)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceAdded);
+        }
 
-                planner.Scheduled(instance.InstanceId, nodeName, ports);
-                placed = true;
-                break;
-            }
-
-            if (!placed)
-            {
-                planner.Unschedulable(instance.InstanceId, ranking.Candidates.Count > 0 ? "candidate nodes filled up concurrently; retrying" : ranking.Explain());
-            }
-
-            // Later instances see this one's reservation.
-            nodes = placed ? await GrainFactory.GetGrain<INodeRegistryGrain>(INodeRegistryGrain.DefaultKey).ListAsync() : nodes;
+        if (outcome.StillPending > 0)
+        {
+            await GrainFactory.GetGrain<IPendingPlacementsGrain>(IPendingPlacementsGrain.DefaultKey).ParkAsync(spec.Id, outcome.WakeOn);
         }
     }
 
@@ -167,6 +214,11 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         {
             await GrainFactory.GetGrain<INodeInstancesGrain>(instance.NodeName!).UnassignAsync(instance.InstanceId);
             await GrainFactory.GetGrain<INodeGrain>(instance.NodeName!).UnassignWorkloadAsync(instance.InstanceId);
+        }
+
+        if (stopped.Any(i => i.NodeName is not null))
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
         }
     }
 
@@ -181,6 +233,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
                 {
                     await PlacePendingAsync(planner);
                     await _state.WriteStateAsync();
+                    await _receipts.FlushAsync();
                 }
 
                 UpdateRetryTimer(planner.Pending().Count > 0);
@@ -190,6 +243,14 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         {
             _retry.Dispose();
             _retry = null;
+        }
+    }
+
+    private void RecordReceipt(WorkloadEvent e)
+    {
+        if (WorkloadReceipts.For(this.GetPrimaryKeyString(), e, _state.State.Spec, _state.State.SpecVersion) is var (kind, subject, payload))
+        {
+            _receipts.Record(kind, subject, payload, _reportingNode is { } node ? ReceiptSubjects.Node(node) : null);
         }
     }
 }

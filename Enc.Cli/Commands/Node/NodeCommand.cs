@@ -6,9 +6,12 @@ namespace Enc.Cli.Commands.Node;
 public static class NodeCommand
 {
     /// <summary>Builds the group with its verbs.</summary>
-    public static Command Build() => new("node", "Inspect nodes.")
+    public static Command Build() => new("node", "Inspect nodes; label and taint them.")
     {
         NodeListCommand.Build(),
         NodeShowCommand.Build(),
+        NodeLabelCommand.Build(),
+        NodeTaintCommand.Build(),
+        NodeLatencyCommand.Build(),
     };
 }

@@ -51,6 +51,7 @@ public static class NodeShowCommand
             ("Drivers", string.Join(", ", c.Drivers)),
             ("Zone/Region", $"{Dash(c.Zone)}/{Dash(c.Region)}"),
             ("Labels", c.Labels.Count == 0 ? "-" : string.Join(", ", c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))),
+            ("Taints", n.Taints.Count == 0 ? "-" : string.Join(", ", n.Taints.Select(t => t.ToString()))),
             ("Consensus weight", n.ConsensusWeight.ToString(CultureInfo.InvariantCulture)),
             ("CPU", $"{Quantities.Cpu(r.Allocated.CpuMillicores)} of {Quantities.Cpu(r.Capacity.CpuMillicores)} allocated"),
             ("Memory", $"{Quantities.Bytes(r.Allocated.MemoryBytes)} of {Quantities.Bytes(r.Capacity.MemoryBytes)} allocated"),

@@ -1,3 +1,5 @@
+using Enc.Crypto.Bls.Fields;
+
 namespace Enc.Crypto.Bls.Curves;
 
 /// <content>The φ endomorphism, multiplication by the curve parameter x and the subgroup check.</content>
@@ -7,10 +9,14 @@ internal readonly partial struct G1Projective
     public G1Projective Phi() => new(X * CurveConstants.Beta, Y, Z);
 
     /// <summary>
-    /// [x]P for the BLS parameter x = −0xd201000000010000. The addition chain is fixed by the
-    /// public constant, so the running time does not depend on P.
+    /// [x]P for the BLS parameter x = −0xd201000000010000, through Jacobian coordinates (cheaper
+    /// doublings). Variable time (the additions branch on exceptional cases): public points only.
     /// </summary>
-    public G1Projective MulByX() => -ScalarMultiplication.MultiplyByAbsX(this);
+    public G1Projective MulByX()
+    {
+        JacobianPoint<Fp>.MultiplyByAbsX(X, Y, Z, out var x, out var y, out var z);
+        return new G1Projective(x, -y, z);
+    }
 
     /// <summary>
     /// Subgroup membership test of Bowe / Scott (eprint 2019/814, 2021/1130, proof 2022/352):

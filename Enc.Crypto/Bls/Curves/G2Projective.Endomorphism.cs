@@ -1,3 +1,5 @@
+using Enc.Crypto.Bls.Fields;
+
 namespace Enc.Crypto.Bls.Curves;
 
 /// <content>The ψ endomorphism, multiplication by the curve parameter x and the subgroup check.</content>
@@ -16,10 +18,22 @@ internal readonly partial struct G2Projective
     public G2Projective Psi2() => Psi().Psi();
 
     /// <summary>
-    /// [x]P for the BLS parameter x = −0xd201000000010000. The addition chain is fixed by the
-    /// public constant, so the running time does not depend on P.
+    /// [x]P for the BLS parameter x = −0xd201000000010000, through Jacobian coordinates (cheaper
+    /// doublings). Variable time (the additions branch on exceptional cases): public points only.
     /// </summary>
-    public G2Projective MulByX() => -ScalarMultiplication.MultiplyByAbsX(this);
+    public G2Projective MulByX()
+    {
+        JacobianPoint<Fp2>.MultiplyByAbsX(X, Y, Z, out var x, out var y, out var z);
+        return new G2Projective(x, -y, z);
+    }
+
+    /// <summary>
+    /// [k]P in constant time for a point P of G2 and a big-endian scalar of at most 32 bytes, by the
+    /// four-dimensional ψ decomposition of <see cref="G2ScalarMultiplication"/> (about twice as fast as
+    /// <see cref="Multiply"/>). The result is wrong for points outside G2: callers pass subgroup points only.
+    /// </summary>
+    public G2Projective MultiplyInSubgroup(ReadOnlySpan<byte> scalarBigEndian) =>
+        G2ScalarMultiplication.MultiplyConstantTime(this, scalarBigEndian);
 
     /// <summary>
     /// Subgroup membership test of Scott ("A note on group membership tests for G1, G2 and GT on

@@ -76,26 +76,6 @@ internal static class ScalarMultiplication
         return acc;
     }
 
-    /// <summary>
-    /// [|x|]P for the BLS parameter |x| = 0xd201000000010000 (callers negate for x). The chain of
-    /// 63 doublings and 5 additions is fixed by the public constant.
-    /// </summary>
-    public static TPoint MultiplyByAbsX<TPoint>(in TPoint point)
-        where TPoint : unmanaged, IProjectivePoint<TPoint>
-    {
-        var acc = point;
-        for (var bit = 62; bit >= 0; bit--)
-        {
-            acc = acc.Double();
-            if (((CurveConstants.AbsX >> bit) & 1) == 1)
-            {
-                acc += point;
-            }
-        }
-
-        return acc;
-    }
-
     private static TPoint AddWindow<TPoint>(in TPoint acc, ReadOnlySpan<TPoint> table, int window)
         where TPoint : unmanaged, IProjectivePoint<TPoint>
     {

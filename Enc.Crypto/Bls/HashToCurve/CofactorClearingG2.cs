@@ -9,7 +9,7 @@ namespace Enc.Crypto.Bls.HashToCurve;
 /// </summary>
 /// <remarks>
 /// Operates on public points (hash outputs). The two multiplications by x run in Jacobian
-/// coordinates (<see cref="G2Jacobian"/>), where their 126 doublings are cheapest.
+/// coordinates (<see cref="G2Projective.MulByX"/>), where their 126 doublings are cheapest.
 /// </remarks>
 internal static class CofactorClearingG2
 {
@@ -26,6 +26,5 @@ internal static class CofactorClearingG2
         return t3 - p;                             // (x² − x − 1)P + (x − 1)ψ(P) + ψ²(2P)
     }
 
-    /// <summary>[x]·P with x negative: |x|·P, negated.</summary>
-    private static G2Projective MulByX(in G2Projective p) => -G2Jacobian.MultiplyByAbsX(p);
+    private static G2Projective MulByX(in G2Projective p) => p.MulByX();
 }

@@ -5,8 +5,8 @@ internal sealed partial class WorkloadSpecReader
 {
     private static readonly string[] RestartKeys = ["mode", "backoff", "maxBackoff", "resetAfter"];
     private static readonly string[] HealthKeys = ["type", "command", "port", "path", "interval", "timeout", "failureThreshold", "initialDelay"];
-    private static readonly string[] SchedulingKeys = ["nodeSelector", "tolerations", "algorithm"];
-    private static readonly string[] TolerationKeys = ["key", "operator", "value", "effect"];
+    private static readonly string[] SchedulingKeys = ["nodeSelector", "tolerations", "algorithm", "priority", "affinity", "antiAffinity", "zoneSpread", "communicatesWith"];
+    private static readonly string[] TolerationKeys = ["key", "operator", "value", "effect", "tolerationSeconds"];
 
     private WorkloadRestartPolicy ReadRestartPolicy(IReadOnlyDictionary<string, SpecNode> root)
     {
@@ -94,6 +94,7 @@ internal sealed partial class WorkloadSpecReader
                         Operator = _r.Enum(t, "operator", path, TolerationOperator.Equal, "Equal, Exists"),
                         Value = _r.String(t, "value", path) ?? "",
                         Effect = _r.Enum(t, "effect", path, TaintEffect.Invalid, "NoSchedule, PreferNoSchedule, NoExecute"),
+                        TolerationSeconds = t.ContainsKey("tolerationSeconds") ? _r.Int(t, "tolerationSeconds", path, 0) : null,
                     });
                 }
             }
@@ -108,6 +109,11 @@ internal sealed partial class WorkloadSpecReader
             NodeSelector = _r.StringMap(map, "nodeSelector", "scheduling"),
             Tolerations = tolerations,
             Algorithm = _r.String(map, "algorithm", "scheduling"),
+            Priority = _r.Int(map, "priority", "scheduling", 0),
+            Affinity = ReadAffinityRules(map, "affinity"),
+            AntiAffinity = ReadAffinityRules(map, "antiAffinity"),
+            ZoneSpreadMaxSkew = _r.Int(_r.Map(map.GetValueOrDefault("zoneSpread"), "scheduling.zoneSpread", ZoneSpreadKeys), "maxSkew", "scheduling.zoneSpread", 0),
+            CommunicatesWith = _r.StringList(map, "communicatesWith", "scheduling"),
         };
     }
 }

@@ -29,10 +29,11 @@ public sealed class ResourceFitPlacementPolicy : IWorkloadPlacementPolicy
     public string Name => PolicyName;
 
     /// <inheritdoc />
-    public PlacementRanking Rank(WorkloadSpec spec, IReadOnlyList<NodeSnapshot> nodes)
+    public PlacementRanking Rank(WorkloadSpec spec, WorkloadInstance instance, ClusterView cluster)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(cluster);
+        var nodes = cluster.Nodes;
         var request = Request(spec.Resources);
         var driver = spec.Driver == WorkloadDriver.Docker ? "docker" : "process";
         var rejections = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads;
 using Enc.Grains.Workloads.Placement;
+using Enc.Cluster.Tests.Scheduling;
 
 namespace Enc.Cluster.Tests.Unit;
 
@@ -27,7 +28,7 @@ public sealed class ResourceFitPlacementPolicyTests
     [MemberData(nameof(Rejected))]
     public void RejectsInfeasibleNodesWithReason(string description, NodeSnapshot node, string reason)
     {
-        var ranking = new ResourceFitPlacementPolicy().Rank(Spec, [node]);
+        var ranking = new ResourceFitPlacementPolicy().Rank(Spec, SchedulingTestData.Pending(), ClusterView.OfNodes([node]));
         Assert.Empty(ranking.Candidates);
         Assert.True(reason == ranking.Rejections["a"], description);
     }
@@ -36,14 +37,14 @@ public sealed class ResourceFitPlacementPolicyTests
     public void PrefersTheTightestFitThenName()
     {
         var nodes = new[] { Node("roomy", freeCpu: 8000), Node("tight", freeCpu: 1000), Node("also-tight", freeCpu: 1000) };
-        Assert.Equal(["also-tight", "tight", "roomy"], new ResourceFitPlacementPolicy().Rank(Spec, nodes).Candidates);
+        Assert.Equal(["also-tight", "tight", "roomy"], new ResourceFitPlacementPolicy().Rank(Spec, SchedulingTestData.Pending(), ClusterView.OfNodes(nodes)).Candidates);
     }
 
     [Fact]
     public void NodeSelectorMustMatch()
     {
         var spec = Spec with { Scheduling = new WorkloadScheduling { NodeSelector = new Dictionary<string, string> { ["zone"] = "a" } } };
-        var ranking = new ResourceFitPlacementPolicy().Rank(spec, [Node("x", labels: new() { ["zone"] = "b" }), Node("y", labels: new() { ["zone"] = "a" })]);
+        var ranking = new ResourceFitPlacementPolicy().Rank(spec, SchedulingTestData.Pending(), ClusterView.OfNodes([Node("x", labels: new() { ["zone"] = "b" }), Node("y", labels: new() { ["zone"] = "a" })]));
         Assert.Equal(["y"], ranking.Candidates);
         Assert.Equal(ResourceFitPlacementPolicy.RejectSelector, ranking.Rejections["x"]);
     }

@@ -1,3 +1,4 @@
+using Enc.Cluster.Tests.Scheduling;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Scheduling;
@@ -24,7 +25,7 @@ public sealed class SchedulerPlacementPolicyTests
             Node("down", Enc.Grains.Interfaces.Nodes.NodeStatus.Down, 4000, "docker"),
             Node("full", Enc.Grains.Interfaces.Nodes.NodeStatus.Ready, 100, "docker"),
         };
-        var ranking = new SchedulerPlacementPolicy(new SchedulerOptions()).Rank(SchedulingModelMapperTests.Spec(WorkloadDriver.Docker, 500), nodes);
+        var ranking = new SchedulerPlacementPolicy(new SchedulerOptions()).Rank(SchedulingModelMapperTests.Spec(WorkloadDriver.Docker, 500), SchedulingTestData.Pending(), ClusterView.OfNodes(nodes));
 
         Assert.Equal(["snug", "roomy"], ranking.Candidates);
         Assert.Equal("NodeSelector: node didn't match the node selector", ranking.Rejections["no-docker"]);
@@ -39,7 +40,7 @@ public sealed class SchedulerPlacementPolicyTests
         {
             Scheduling = new WorkloadScheduling { Algorithm = SchedulingAlgorithmNames.ZkVerified },
         };
-        var ranking = new SchedulerPlacementPolicy(new SchedulerOptions()).Rank(spec, [Node("a", Enc.Grains.Interfaces.Nodes.NodeStatus.Ready, 4000, "docker")]);
+        var ranking = new SchedulerPlacementPolicy(new SchedulerOptions()).Rank(spec, SchedulingTestData.Pending(), ClusterView.OfNodes([Node("a", Enc.Grains.Interfaces.Nodes.NodeStatus.Ready, 4000, "docker")]));
         Assert.Empty(ranking.Candidates);
         Assert.Contains("Algorithm", ranking.Rejections["a"], StringComparison.Ordinal);
     }

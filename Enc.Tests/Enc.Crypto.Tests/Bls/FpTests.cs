@@ -110,4 +110,25 @@ public sealed class FpTests
         Assert.True((-Fp.One).IsLexicographicallyLargest());
         Assert.False(Fp.Zero.IsLexicographicallyLargest());
     }
+
+    [Fact]
+    public void SlidingWindowPowMatchesModPowForEveryExponentLength()
+    {
+        // Covers the three window sizes (1, 4 and 5 bits), zero limbs and runs of zeros and ones.
+        var random = new BlsTestRandom(113);
+        ulong[][] exponents =
+        [
+            [0], [1], [2], [0xffff_ffff], [0, 1], [ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
+            [0x8000_0000_0000_0001, 0, 0, 0, 0, 0x10], FpConstants.PMinus2, FpConstants.PPlus1Over4,
+        ];
+        foreach (var exponent in exponents.Concat(Enumerable.Range(1, 12).Select(n => random.NextBytes(n * 8)).Select(ToLimbs)))
+        {
+            var a = random.NextFp();
+            var e = BigIntegerLimbs.FromLimbs(exponent);
+            Assert.Equal(BigInteger.ModPow(a.ToBigInteger(), e, P), a.Pow(exponent).ToBigInteger());
+        }
+    }
+
+    private static ulong[] ToLimbs(byte[] bytes) =>
+        Enumerable.Range(0, bytes.Length / 8).Select(i => BitConverter.ToUInt64(bytes, i * 8)).ToArray();
 }

@@ -1,0 +1,27 @@
+using Enc.Grains.Interfaces.Nodes;
+using Enc.Grains.Interfaces.Scheduling;
+using Enc.Grains.Interfaces.Workloads;
+
+namespace Enc.Grains.Workloads.Placement;
+
+/// <summary>
+/// The side effects of placing instances, so that <see cref="PendingInstancePlacer"/> stays a plain class:
+/// the grain implementation (<see cref="GrainPlacementCluster"/>) calls node, instance and workload grains.
+/// </summary>
+public interface IPlacementCluster
+{
+    /// <summary>Reads the cluster: nodes, placed instances, latencies.</summary>
+    Task<ClusterView> ReadAsync();
+
+    /// <summary>Atomically reserves on a node, first releasing <paramref name="victims"/>' reservations (preemption); false when it no longer fits.</summary>
+    Task<bool> TryReserveAsync(string nodeName, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims);
+
+    /// <summary>Hands the instance to the node's agent; returns its host ports, or null when its ports are taken there.</summary>
+    Task<IReadOnlyDictionary<string, int>?> AssignAsync(string nodeName, AssignedInstance instance);
+
+    /// <summary>Releases a reservation made by <see cref="TryReserveAsync"/> that could not be assigned.</summary>
+    Task ReleaseAsync(string nodeName, string instanceId);
+
+    /// <summary>Tells the victim's workload its instance was evicted (it stops it and waits Pending for a new place).</summary>
+    Task EvictAsync(InstanceEviction eviction);
+}
