@@ -1,4 +1,5 @@
 using Enc.Client.Cluster;
+using Enc.Client.Consensus;
 using Enc.Client.Ledger;
 using Enc.Client.Nodes;
 using Enc.Client.Scheduling;
@@ -28,6 +29,7 @@ public sealed class EncClient : IAsyncDisposable
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
         Workloads = new WorkloadOperations(grains);
+        Consensus = new ConsensusOperations(grains);
         Ledger = new LedgerOperations(grains);
         Scheduling = new SchedulingOperations(grains);
     }
@@ -43,6 +45,9 @@ public sealed class EncClient : IAsyncDisposable
 
     /// <summary>Workloads: submit/apply, list, get, stop, delete, instances, logs, events.</summary>
     public WorkloadOperations Workloads { get; }
+
+    /// <summary>Consensus: status, committed blocks and certificates, validator-set changes.</summary>
+    public ConsensusOperations Consensus { get; }
 
     /// <summary>The receipt ledger: heads, receipts with proofs, histories, consistency proofs, verification.</summary>
     public LedgerOperations Ledger { get; }

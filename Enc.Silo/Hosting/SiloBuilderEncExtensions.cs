@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Enc.Grains.Consensus.Hosting;
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Ledger.Hosting;
 using Enc.Grains.Nodes.Hosting;
@@ -116,6 +117,9 @@ public static class SiloBuilderEncExtensions
 
         // Workload placement goes through the Enc.Scheduling pipeline (ResourceBased/binpack by default).
         builder.UseEncScheduler();
+
+        // Each node's QBFT validator, signing with the node key loaded above.
+        builder.AddEncConsensus(ob => ob.BindConfiguration(Grains.Consensus.Options.EncConsensusOptions.SectionName));
         return builder;
     }
 }
