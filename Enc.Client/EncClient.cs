@@ -1,8 +1,11 @@
 using Enc.Client.Cluster;
+using Enc.Client.Consensus;
+using Enc.Client.Ledger;
 using Enc.Client.Nodes;
 using Enc.Client.Scheduling;
 using Enc.Client.Workloads;
 using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +29,8 @@ public sealed class EncClient : IAsyncDisposable
         Nodes = new NodeOperations(grains);
         Cluster = new ClusterOperations(grains, options);
         Workloads = new WorkloadOperations(grains);
+        Consensus = new ConsensusOperations(grains);
+        Ledger = new LedgerOperations(grains);
         Scheduling = new SchedulingOperations(grains);
     }
 
@@ -41,6 +46,11 @@ public sealed class EncClient : IAsyncDisposable
     /// <summary>Workloads: submit/apply, list, get, stop, delete, instances, logs, events.</summary>
     public WorkloadOperations Workloads { get; }
 
+    /// <summary>Consensus: status, committed blocks and certificates, validator-set changes.</summary>
+    public ConsensusOperations Consensus { get; }
+
+    /// <summary>The receipt ledger: heads, receipts with proofs, histories, consistency proofs, verification.</summary>
+    public LedgerOperations Ledger { get; }
     /// <summary>Scheduler: explain decisions, the unschedulable queue, measured latencies.</summary>
     public SchedulingOperations Scheduling { get; }
 
@@ -76,6 +86,12 @@ public sealed class EncClient : IAsyncDisposable
                 client.UseStaticClustering(GatewayEndpoints.Parse(options.Gateway));
             }
 
+            // Every call names this client as the actor of the receipts it causes.
+            client.AddOutgoingGrainCallFilter(context =>
+            {
+                ReceiptActorContext.Set(options.Actor);
+                return context.Invoke();
+            });
             client.UseConnectionRetryFilter(new ConnectionRetryUntilDeadline(options.ConnectTimeout));
         });
         var host = builder.Build();

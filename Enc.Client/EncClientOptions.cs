@@ -26,6 +26,10 @@ public sealed class EncClientOptions
     /// <value>Defaults to 10 seconds.</value>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The identity recorded as the actor of receipts for operations this client causes.</summary>
+    /// <value>Defaults to <c>client/USER@HOST</c>.</value>
+    public string Actor { get; set; } = $"client/{Environment.UserName}@{Environment.MachineName}";
+
     /// <summary>Describes where the client looks for the cluster, for error messages.</summary>
     public string Describe() => ConnectionString.Length > 0
         ? $"cluster '{ClusterId}' via the PostgreSQL membership table"

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Enc.Cli.Commands.Cluster;
+using Enc.Cli.Commands.Consensus;
+using Enc.Cli.Commands.Ledger;
 using Enc.Cli.Commands.Node;
+using Enc.Cli.Commands.Validator;
 using Enc.Cli.Commands.Scheduling;
 using Enc.Cli.Commands.Workload;
 
@@ -27,7 +30,12 @@ public static class EncCommandLine
         root.Add(StopCommand.BuildRemove());
         root.Add(InspectCommand.Build());
         root.Add(EventsCommand.Build());
+        root.Add(ConsensusCommand.Build());
+        root.Add(ValidatorCommand.Build());
         root.Add(ExplainCommand.Build());
+        root.Add(ReceiptsCommand.Build());
+        root.Add(ReceiptCommand.Build());
+        root.Add(LedgerCommand.Build());
         return root;
     }
 }

@@ -20,8 +20,29 @@ public sealed partial class QbftEngine
         _lastPreparedJustification = [];
         _commitSentRound = -1;
         _proposedRound = -1;
-        _roundTimeoutAt = _now + _options.RoundTimeout(0);
-        _blockTimerAt = IsValidator && CurrentValidators.ProposerFor(Height, 0).Equals(PublicKey)
+        _blockTimerAt = null;
+        _idle = !_options.ProposeEmptyBlocks && _source.PendingDecisions(Height, Tip, 1).Count == 0;
+        if (_idle)
+        {
+            _roundTimeoutAt = DateTimeOffset.MaxValue;
+        }
+        else
+        {
+            ArmHeightTimers();
+        }
+
+        ReplayBuffered();
+    }
+
+    /// <summary>
+    /// Arms the round timer of the current round and, for the round-0 proposer that has not
+    /// proposed yet, the block timer (QBFT spec L1 <c>UponBlockTimeout</c>).
+    /// </summary>
+    private void ArmHeightTimers()
+    {
+        _idle = false;
+        _roundTimeoutAt = _now + _options.RoundTimeout(_round);
+        _blockTimerAt = IsValidator && _round == 0 && _proposedRound < 0 && CurrentValidators.ProposerFor(Height, 0).Equals(PublicKey)
             ? _now + _options.BlockInterval
             : null;
         if (_blockTimerAt is { } due && _now >= due)
@@ -29,8 +50,6 @@ public sealed partial class QbftEngine
             _blockTimerAt = null;
             UponBlockTimeout();
         }
-
-        ReplayBuffered();
     }
 
     private void AppendCommitted(CommittedBlock committed)

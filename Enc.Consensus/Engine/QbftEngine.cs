@@ -38,6 +38,7 @@ public sealed partial class QbftEngine
     private int _proposedRound = -1;
     private DateTimeOffset _roundTimeoutAt;
     private DateTimeOffset? _blockTimerAt;
+    private bool _idle;
 
     /// <summary>Creates an engine positioned after <paramref name="committed"/> (an already verified chain prefix, possibly empty).</summary>
     public QbftEngine(
@@ -83,6 +84,12 @@ public sealed partial class QbftEngine
     /// <summary>The validator set of the current height.</summary>
     public ValidatorSet CurrentValidators => _history.SetFor(Height);
 
+    /// <summary>
+    /// True while the current height waits for work (<see cref="QbftOptions.ProposeEmptyBlocks"/> is
+    /// false and nothing is pending): no timers run until <see cref="Wake"/> or a message for the height.
+    /// </summary>
+    public bool IsIdle => _idle;
+
     /// <summary>True when this engine's key is a validator of the current height.</summary>
     public bool IsValidator => CurrentValidators.Contains(_signer.PublicKey);
 
@@ -109,6 +116,22 @@ public sealed partial class QbftEngine
         ArgumentNullException.ThrowIfNull(message);
         Begin(now);
         Dispatch(message);
+        return Finish();
+    }
+
+    /// <summary>
+    /// Tells an idle height that decisions are pending: arms its timers (the round-0 proposer
+    /// proposes when <see cref="QbftOptions.BlockInterval"/> has passed). No effect unless <see cref="IsIdle"/>.
+    /// </summary>
+    public EngineOutput Wake(DateTimeOffset now)
+    {
+        Begin(now);
+        if (_started && _idle)
+        {
+            ArmHeightTimers();
+            Evaluate();
+        }
+
         return Finish();
     }
 
@@ -144,7 +167,7 @@ public sealed partial class QbftEngine
     private EngineOutput Finish()
     {
         var output = _output;
-        if (_started)
+        if (_started && !_idle)
         {
             var timer = IsValidator ? _roundTimeoutAt : (DateTimeOffset?)null;
             if (_blockTimerAt is { } block && (timer is null || block < timer))
@@ -182,6 +205,12 @@ public sealed partial class QbftEngine
         if (!IsValidator)
         {
             return;
+        }
+
+        if (_idle)
+        {
+            // Another validator started this height: run its timers from now on.
+            ArmHeightTimers();
         }
 
         switch (message)

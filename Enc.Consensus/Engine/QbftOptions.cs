@@ -15,6 +15,15 @@ public sealed class QbftOptions
     /// <value>Defaults to zero: propose as soon as the previous block is committed.</value>
     public TimeSpan BlockInterval { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Whether a height starts its timers (and its proposer proposes, possibly an empty block) even
+    /// when this validator has no pending decisions. When false, a height with nothing pending stays
+    /// idle (no timers, no messages) until the host calls <see cref="QbftEngine.Wake"/> because work
+    /// arrived, or a message for the height arrives from another validator.
+    /// </summary>
+    /// <value>Defaults to true (QBFT's fixed block period). ENC's silos set it to false so an idle cluster signs nothing.</value>
+    public bool ProposeEmptyBlocks { get; set; } = true;
+
     /// <summary>Most decisions the proposer puts into one block.</summary>
     /// <value>Defaults to 10,000.</value>
     public int MaxDecisionsPerBlock { get; set; } = 10_000;

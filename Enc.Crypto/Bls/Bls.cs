@@ -13,7 +13,7 @@ namespace Enc.Crypto.Bls;
 /// <para>Encodings: secret keys are 32-byte big-endian scalars in [1, r−1]; public keys are compressed
 /// G1 points (48 bytes); signatures are compressed G2 points (96 bytes).</para>
 /// <para>Verifiers (<see cref="KeyValidate"/>, <see cref="Verify"/>, <see cref="AggregateVerify"/>,
-/// <see cref="FastAggregateVerify"/>, <see cref="PopVerify"/>, <see cref="BatchVerify"/>) never throw
+/// <see cref="FastAggregateVerify(IReadOnlyList{byte[]}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>, <see cref="PopVerify"/>, <see cref="BatchVerify"/>) never throw
 /// for bad input: wrong lengths, invalid encodings, points off the curve or outside the subgroup,
 /// identity public keys and empty inputs all return <see langword="false"/>. Operations that must
 /// produce a value throw <see cref="BlsException"/> instead.</para>
@@ -163,6 +163,27 @@ public static class Bls
         ArgumentNullException.ThrowIfNull(publicKeys);
         return publicKeys.Count > 0
             && TryDecodePublicKeys(publicKeys, out var points)
+            && BlsEncoding.TryDecodeSignature(signature, out var sig)
+            && BlsCore.FastAggregateVerify(points, message, sig);
+    }
+
+    /// <summary>
+    /// FastAggregateVerify over keys that were validated once, when they were parsed into
+    /// <see cref="BlsPublicKey"/> (a consensus validator set, a ledger's node registry): skips the
+    /// decompression and subgroup check of every key that the byte overload repeats on each call.
+    /// False for an empty list or an invalid signature encoding.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="publicKeys"/> or one of its entries is null.</exception>
+    public static bool FastAggregateVerify(IReadOnlyList<BlsPublicKey> publicKeys, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(publicKeys);
+        var points = new G1Affine[publicKeys.Count];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = (publicKeys[i] ?? throw new ArgumentNullException(nameof(publicKeys), $"publicKeys[{i}] is null.")).Point;
+        }
+
+        return points.Length > 0
             && BlsEncoding.TryDecodeSignature(signature, out var sig)
             && BlsCore.FastAggregateVerify(points, message, sig);
     }

@@ -16,4 +16,10 @@ public sealed record NodeRegistration
 
     /// <summary>The node's weight in consensus votes (at least 1).</summary>
     [Id(3)] public required int ConsensusWeight { get; init; }
+
+    /// <summary>The node's BLS12-381 signing public key (compressed G1, 48 bytes); registered with the ledger.</summary>
+    [Id(20)] public byte[]? PublicKey { get; init; }
+
+    /// <summary>Proof of possession of <see cref="PublicKey"/>'s secret key (96 bytes); a registration whose proof fails is refused.</summary>
+    [Id(21)] public byte[]? ProofOfPossession { get; init; }
 }

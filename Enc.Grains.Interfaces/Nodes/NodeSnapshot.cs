@@ -40,4 +40,7 @@ public sealed record NodeSnapshot
 
     /// <summary>Operator-set taints (<c>enc node taint</c>), oldest first.</summary>
     [Id(11)] public IReadOnlyList<NodeTaint> Taints { get; init; } = [];
+
+    /// <summary>The node's BLS public key (lowercase hex) that signs its receipts; null when none was registered.</summary>
+    [Id(20)] public string? PublicKey { get; init; }
 }

@@ -8,4 +8,7 @@ public static class EncTimeProviderNames
 {
     /// <summary>The clock of node registration, heartbeats and health monitoring.</summary>
     public const string Nodes = "enc-nodes";
+
+    /// <summary>The clock of consensus round timers.</summary>
+    public const string Consensus = "enc-consensus";
 }

@@ -1,9 +1,12 @@
 using Enc.Grains.Hosting;
 using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Ledger;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Nodes.Placement;
 using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Nodes.Options;
+using Enc.Grains.Receipts;
+using Enc.Ledger.Receipts;
 using Enc.Grains.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,31 +14,55 @@ using Orleans.Storage;
 
 namespace Enc.Grains.Nodes;
 
-/// <summary>One node; a thin shell over <see cref="NodeLifecycle"/> that persists after every change.</summary>
+/// <summary>
+/// One node; a thin shell over <see cref="NodeLifecycle"/> that persists after every change. Every status
+/// change records one receipt (<see cref="NodeReceipts"/>) in the same state write.
+/// </summary>
 [NodeSiloPlacement]
-public sealed class NodeGrain : Grain, INodeGrain
+public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemindable
 {
     private readonly IPersistentState<NodeRecord> _state;
     private readonly TimeProvider _time;
     private readonly ILocalSiloDetails _silo;
     private readonly NodeHealthThresholds _thresholds;
+    private readonly ReceiptEmitter _receipts;
 
     /// <summary>Creates the grain.</summary>
     public NodeGrain(
         [PersistentState("node", EncProviderNames.GrainStorage)] IPersistentState<NodeRecord> state,
         [FromKeyedServices(EncTimeProviderNames.Nodes)] TimeProvider time,
         ILocalSiloDetails silo,
-        IOptions<EncNodeOptions> options)
+        IOptions<EncNodeOptions> options,
+        ReceiptEmitterFactory receipts)
     {
         _state = state;
         _time = time;
         _silo = silo;
         _thresholds = new NodeHealthThresholds(options.Value.NotReadyAfter, options.Value.DownAfter);
+        _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
     }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _receipts.OnActivateAsync();
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
 
     async Task<NodeSnapshot> INodeGrain.RegisterAsync(NodeRegistration registration)
     {
         NodeRegistrationValidator.ThrowIfInvalid(registration);
+        if (registration.PublicKey is { } publicKey)
+        {
+            // The key must be accepted by the ledger (proof of possession verified) before the node may join.
+            var outcome = await GrainFactory.GetGrain<ILedgerGrain>(ILedgerGrain.DefaultKey)
+                .RegisterSignerAsync(this.GetPrimaryKeyString(), publicKey, registration.ProofOfPossession!);
+            if (!outcome.Accepted)
+            {
+                throw new ArgumentException(
+                    $"{nameof(NodeRegistration.ProofOfPossession)}: the ledger refused the node's signing key ({outcome.Reason}).", nameof(registration));
+            }
+        }
+
         var snapshot = await UpdateAsync(node =>
         {
             node.Register(registration, Now, () => Guid.NewGuid().ToString("N"));
@@ -135,20 +162,25 @@ public sealed class NodeGrain : Grain, INodeGrain
 
     Task<NodeSnapshot?> INodeGrain.GetAsync() => Task.FromResult(Node.ToSnapshot());
 
+    Task IReceiptEmitterGrain.OnReceiptsSettledAsync(LedgerAppendOutcome outcome) => _receipts.OnSettledAsync(outcome);
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        ReceiptEmitter.IsReminder(reminderName) ? _receipts.OnReminderAsync() : Task.CompletedTask;
+
     private DateTimeOffset Now => _time.GetUtcNow();
 
     // Storage replaces the State object on read, so wrap the current one on every call.
     private NodeLifecycle Node => new(this.GetPrimaryKeyString(), _state.State);
 
     /// <summary>
-    /// Applies <paramref name="operation"/> (returning its result and whether state changed) and
-    /// persists a change. On a version conflict (another activation wrote meanwhile, possible while
-    /// the cluster membership changes) the state is re-read and the operation applied once more, so
-    /// it is decided on the latest state and never overwrites a newer one.
+    /// Applies <paramref name="operation"/> (returning its result and whether state changed), records the
+    /// receipt of a status change, and persists a change. On a version conflict (another activation wrote
+    /// meanwhile, possible while the cluster membership changes) the state is re-read and the operation applied
+    /// once more, so it is decided on the latest state and never overwrites a newer one.
     /// </summary>
     private async Task<T> UpdateAsync<T>(Func<NodeLifecycle, (T Result, bool Changed)> operation)
     {
-        var (result, changed) = operation(Node);
+        var (result, changed) = Apply(operation);
         if (!changed)
         {
             return result;
@@ -157,18 +189,34 @@ public sealed class NodeGrain : Grain, INodeGrain
         try
         {
             await _state.WriteStateAsync();
-            return result;
         }
         catch (InconsistentStateException)
         {
             await _state.ReadStateAsync();
-            (result, changed) = operation(Node);
-            if (changed)
+            (result, changed) = Apply(operation);
+            if (!changed)
             {
-                await _state.WriteStateAsync();
+                return result;
             }
 
-            return result;
+            await _state.WriteStateAsync();
         }
+
+        await _receipts.FlushAsync();
+        return result;
+    }
+
+    private (T Result, bool Changed) Apply<T>(Func<NodeLifecycle, (T Result, bool Changed)> operation)
+    {
+        var node = Node;
+        var before = node.Record.History.LastOrDefault();
+        var outcome = operation(node);
+        if (node.Record.History.LastOrDefault() is { } change && !ReferenceEquals(change, before))
+        {
+            var (kind, payload) = NodeReceipts.For(node.Name, change, node.Record.PublicKey);
+            _receipts.Record(kind, ReceiptSubjects.Node(node.Name), payload);
+        }
+
+        return outcome;
     }
 }

@@ -39,6 +39,7 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         Record.Capacity = registration.Capacity;
         Record.Address = registration.Address;
         Record.ConsensusWeight = registration.ConsensusWeight;
+        Record.PublicKey = registration.PublicKey is { } key ? Convert.ToHexStringLower(key) : Record.PublicKey;
         Record.LastHeartbeat = now;
         Transition(NodeStatus.Joining, NodeStatusReasons.Registered, now);
     }
@@ -157,6 +158,7 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         RegisteredAt = Record.RegisteredAt,
         LastHeartbeat = Record.LastHeartbeat,
         History = Record.History.ToArray(),
+        PublicKey = Record.PublicKey,
         Taints = Record.Taints.ToArray(),
     };
 

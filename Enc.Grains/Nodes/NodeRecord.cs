@@ -42,4 +42,10 @@ public sealed class NodeRecord
 
     /// <summary>Operator-set labels; they are added to the labels the agent reports (see <see cref="NodeMarkings"/>).</summary>
     [Id(11)] public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The node's BLS public key (lowercase hex), registered with the ledger; null before.</summary>
+    [Id(20)] public string? PublicKey { get; set; }
+
+    /// <summary>Receipts of this node's status changes not yet confirmed by the ledger.</summary>
+    [Id(21)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 }

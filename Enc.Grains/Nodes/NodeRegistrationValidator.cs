@@ -28,6 +28,16 @@ public static class NodeRegistrationValidator
             return $"{nameof(NodeRegistration.ConsensusWeight)} must be at least 1 (got {registration.ConsensusWeight}).";
         }
 
+        if (registration.PublicKey is { } key && key.Length != 48)
+        {
+            return $"{nameof(NodeRegistration.PublicKey)} must be a 48-byte compressed BLS12-381 G1 point (got {key.Length} bytes).";
+        }
+
+        if (registration.PublicKey is not null && registration.ProofOfPossession is not { Length: 96 })
+        {
+            return $"{nameof(NodeRegistration.ProofOfPossession)} must be a 96-byte BLS signature when {nameof(NodeRegistration.PublicKey)} is set.";
+        }
+
         return null;
     }
 

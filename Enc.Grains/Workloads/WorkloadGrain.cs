@@ -2,6 +2,9 @@ using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Interfaces.Ledger;
+using Enc.Grains.Receipts;
+using Enc.Ledger.Receipts;
 using Enc.Grains.Scheduling;
 using Enc.Grains.Workloads.Placement;
 
@@ -12,28 +15,44 @@ namespace Enc.Grains.Workloads;
 /// places Pending instances through <see cref="IWorkloadPlacementPolicy"/> with an atomic reservation on
 /// the chosen node grain (<see cref="PendingInstancePlacer"/>), keeps its last scheduling decisions for
 /// <c>enc explain</c>, and parks unplaced instances in the unschedulable queue until a cluster change
-/// may let them fit (with a slow safety retry).
+/// may let them fit (with a slow safety retry). Every planner event that changes state records one receipt
+/// (<see cref="WorkloadReceipts"/>) in the same state write.
 /// </summary>
-public sealed class WorkloadGrain : Grain, IWorkloadGrain
+public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain, IRemindable
 {
     private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(30);
     private readonly IPersistentState<WorkloadRecord> _state;
     private readonly IPersistentState<WorkloadDecisionsRecord> _decisions;
     private readonly IWorkloadPlacementPolicy _placement;
+    private readonly ReceiptEmitter _receipts;
     private IGrainTimer? _retry;
+    private string? _reportingNode;
 
     /// <summary>Creates the grain.</summary>
     public WorkloadGrain(
         [PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state,
         [PersistentState("workload-decisions", EncProviderNames.GrainStorage)] IPersistentState<WorkloadDecisionsRecord> decisions,
-        IWorkloadPlacementPolicy placement)
+        IWorkloadPlacementPolicy placement,
+        ReceiptEmitterFactory receipts)
     {
         _state = state;
         _decisions = decisions;
         _placement = placement;
+        _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
     }
 
-    private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8]);
+    private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8], RecordReceipt);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _receipts.OnActivateAsync();
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
+
+    Task IReceiptEmitterGrain.OnReceiptsSettledAsync(LedgerAppendOutcome outcome) => _receipts.OnSettledAsync(outcome);
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        ReceiptEmitter.IsReminder(reminderName) ? _receipts.OnReminderAsync() : Task.CompletedTask;
 
     async Task<WorkloadSnapshot> IWorkloadGrain.ApplyAsync(WorkloadSpec spec, bool allowUpdate)
     {
@@ -77,17 +96,32 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
             return false;
         }
 
-        Planner.Stop("deleted");
+        Planner.Stop(WorkloadReceipts.DeletedReason);
         await ConvergeAsync();
         await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
-        await _state.ClearStateAsync();
+
+        // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
+        _state.State = new WorkloadRecord { Receipts = _state.State.Receipts };
+        await _state.WriteStateAsync();
         await _decisions.ClearStateAsync();
-        _state.State = new WorkloadRecord();
         DeactivateOnIdle();
         return true;
     }
 
     async Task IWorkloadGrain.ReportAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
+    {
+        _reportingNode = nodeName; // receipts of observed instance changes name the reporting node as actor
+        try
+        {
+            await ApplyReportsAsync(nodeName, reports);
+        }
+        finally
+        {
+            _reportingNode = null;
+        }
+    }
+
+    private async Task ApplyReportsAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
     {
         var planner = Planner;
         var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
@@ -129,6 +163,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         {
             await PlacePendingAsync(planner);
             await _state.WriteStateAsync();
+            await _receipts.FlushAsync();
         }
     }
 
@@ -145,6 +180,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         await PlacePendingAsync(planner);
         planner.Compact();
         await _state.WriteStateAsync();
+        await _receipts.FlushAsync();
         UpdateRetryTimer(planner.Pending().Count > 0);
     }
 
@@ -197,6 +233,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
                 {
                     await PlacePendingAsync(planner);
                     await _state.WriteStateAsync();
+                    await _receipts.FlushAsync();
                 }
 
                 UpdateRetryTimer(planner.Pending().Count > 0);
@@ -206,6 +243,14 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain
         {
             _retry.Dispose();
             _retry = null;
+        }
+    }
+
+    private void RecordReceipt(WorkloadEvent e)
+    {
+        if (WorkloadReceipts.For(this.GetPrimaryKeyString(), e, _state.State.Spec, _state.State.SpecVersion) is var (kind, subject, payload))
+        {
+            _receipts.Record(kind, subject, payload, _reportingNode is { } node ? ReceiptSubjects.Node(node) : null);
         }
     }
 }

@@ -17,13 +17,18 @@ public sealed class WorkloadPlanner
     private readonly WorkloadRecord _record;
     private readonly Func<DateTimeOffset> _now;
     private readonly Func<string> _randomSuffix;
+    private readonly Action<WorkloadEvent>? _onEvent;
 
-    /// <summary>Wraps a record; <paramref name="randomSuffix"/> makes instance ids unique.</summary>
-    public WorkloadPlanner(WorkloadRecord record, Func<DateTimeOffset> now, Func<string> randomSuffix)
+    /// <summary>
+    /// Wraps a record; <paramref name="randomSuffix"/> makes instance ids unique; <paramref name="onEvent"/> sees
+    /// every event as it is added (the grain records receipts from them).
+    /// </summary>
+    public WorkloadPlanner(WorkloadRecord record, Func<DateTimeOffset> now, Func<string> randomSuffix, Action<WorkloadEvent>? onEvent = null)
     {
         _record = record;
         _now = now;
         _randomSuffix = randomSuffix;
+        _onEvent = onEvent;
     }
 
     /// <summary>True when the workload exists.</summary>
@@ -34,6 +39,7 @@ public sealed class WorkloadPlanner
     {
         Validator.EnsureValid(spec);
         var now = _now();
+        (string Kind, string Message) happened;
         if (_record.Spec is { } current)
         {
             if (!allowUpdate)
@@ -47,17 +53,19 @@ public sealed class WorkloadPlanner
             }
 
             _record.SpecVersion++;
-            AddEvent(null, "Updated", $"spec version {_record.SpecVersion}{(_record.Stopped ? " (started again)" : "")}");
+            happened = ("Updated", $"spec version {_record.SpecVersion}{(_record.Stopped ? " (started again)" : "")}");
         }
         else
         {
             _record.SpecVersion = 1;
             _record.CreatedAt = now;
-            AddEvent(null, "Submitted", $"{spec.Replicas} replica(s) of {spec.Image ?? string.Join(' ', spec.Command)} ({spec.Driver})");
+            happened = ("Submitted", $"{spec.Replicas} replica(s) of {spec.Image ?? string.Join(' ', spec.Command)} ({spec.Driver})");
         }
 
+        // The event is added once the new spec is in place, so it (and its receipt) names the workload.
         _record.Spec = spec;
         _record.Stopped = false;
+        AddEvent(null, happened.Kind, happened.Message);
         _record.UpdatedAt = now;
         return true;
     }
@@ -214,7 +222,9 @@ public sealed class WorkloadPlanner
     /// <summary>Appends an event, keeping the newest <see cref="MaxEvents"/>.</summary>
     public void AddEvent(string? instanceId, string kind, string message)
     {
-        _record.Events.Add(new WorkloadEvent { At = _now(), WorkloadId = _record.Spec?.Id ?? "", InstanceId = instanceId, Kind = kind, Message = message });
+        var added = new WorkloadEvent { At = _now(), WorkloadId = _record.Spec?.Id ?? "", InstanceId = instanceId, Kind = kind, Message = message };
+        _record.Events.Add(added);
+        _onEvent?.Invoke(added);
         if (_record.Events.Count > MaxEvents)
         {
             _record.Events.RemoveRange(0, _record.Events.Count - MaxEvents);

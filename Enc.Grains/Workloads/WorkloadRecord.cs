@@ -27,4 +27,7 @@ public sealed class WorkloadRecord
 
     /// <summary>Last change of spec or desired state.</summary>
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Receipts of this workload's and its instances' changes not yet confirmed by the ledger (kept across deletion).</summary>
+    [Id(20)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 }

@@ -92,6 +92,17 @@ public sealed partial class LedgerService
         return _store.GetSubjectHistoryAsync(subject, afterPosition, limit, cancellationToken);
     }
 
+    /// <summary>The receipt hash of the latest receipt on each of <paramref name="subjects"/> that has one (what the next receipt on it must link to).</summary>
+    public Task<IReadOnlyDictionary<string, byte[]>> GetSubjectHeadsAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        return _store.GetSubjectHeadsAsync(subjects, cancellationToken);
+    }
+
+    /// <summary>Every registered signer (node id, public key, proof of possession).</summary>
+    public Task<IReadOnlyList<SignerRegistration>> GetSignersAsync(CancellationToken cancellationToken = default) =>
+        _store.GetSignersAsync(cancellationToken);
+
     /// <summary>The RFC 9162 consistency proof between ledger sizes <paramref name="fromSize"/> and <paramref name="toSize"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The sizes are not 0 ≤ from ≤ to ≤ current size.</exception>
     public async Task<byte[][]> GetConsistencyProofAsync(long fromSize, long toSize, CancellationToken cancellationToken = default)

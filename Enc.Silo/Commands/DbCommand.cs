@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Enc.Ledger.Storage;
 using Enc.Silo.Database;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public static class DbCommand
             Description = "PostgreSQL connection string (default: ENC_CONNECTIONSTRING).",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ENC_CONNECTIONSTRING") ?? "",
         };
-        var migrate = new Command("migrate", "Apply pending schema scripts (idempotent; each in a transaction).") { connection };
+        var migrate = new Command("migrate", "Apply pending schema scripts, including the ledger's (idempotent; each in a transaction).") { connection };
         migrate.SetAction(async (parse, cancellationToken) =>
         {
             var connectionString = parse.GetValue(connection);
@@ -31,6 +32,12 @@ public static class DbCommand
                 Console.WriteLine(applied.Count == 0
                     ? "Schema is up to date."
                     : $"Applied {applied.Count} script(s): {string.Join(", ", applied.Select(s => s.Name))}.");
+
+                // The append-only ledger tables have their own versioned scripts (Enc.Ledger).
+                var ledger = await LedgerSchema.MigrateAsync(connectionString, cancellationToken);
+                Console.WriteLine(ledger.Count == 0
+                    ? "Ledger schema is up to date."
+                    : $"Applied ledger schema version(s) {string.Join(", ", ledger)}.");
                 return 0;
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ArgumentException)

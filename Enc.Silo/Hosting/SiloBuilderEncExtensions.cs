@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Enc.Grains.Consensus.Hosting;
 using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Ledger.Hosting;
 using Enc.Grains.Nodes.Hosting;
 using Enc.Grains.Scheduling;
 using Enc.Grains.Workloads.Hosting;
@@ -104,8 +106,20 @@ public static class SiloBuilderEncExtensions
             .Configure(o => o.DataDirectory = dataDirectory));
         builder.AddEncWorkloads(ob => ob.BindConfiguration(Grains.Workloads.Options.EncWorkloadOptions.SectionName));
 
+        // Node signing keys, receipt outboxes and the ledger (PostgreSQL in production, memory in development).
+        builder.AddEncLedger(ob => ob
+            .BindConfiguration(Grains.Ledger.Options.EncLedgerOptions.SectionName)
+            .Configure(o =>
+            {
+                o.DataDirectory = dataDirectory;
+                o.ConnectionString = options.Mode == EncSiloMode.Production ? options.ConnectionString : "";
+            }));
+
         // Workload placement goes through the Enc.Scheduling pipeline (ResourceBased/binpack by default).
         builder.UseEncScheduler();
+
+        // Each node's QBFT validator, signing with the node key loaded above.
+        builder.AddEncConsensus(ob => ob.BindConfiguration(Grains.Consensus.Options.EncConsensusOptions.SectionName));
         return builder;
     }
 }

@@ -53,6 +53,7 @@ public static class NodeShowCommand
             ("Labels", c.Labels.Count == 0 ? "-" : string.Join(", ", c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))),
             ("Taints", n.Taints.Count == 0 ? "-" : string.Join(", ", n.Taints.Select(t => t.ToString()))),
             ("Consensus weight", n.ConsensusWeight.ToString(CultureInfo.InvariantCulture)),
+            ("Public key", n.PublicKey ?? "-"),
             ("CPU", $"{Quantities.Cpu(r.Allocated.CpuMillicores)} of {Quantities.Cpu(r.Capacity.CpuMillicores)} allocated"),
             ("Memory", $"{Quantities.Bytes(r.Allocated.MemoryBytes)} of {Quantities.Bytes(r.Capacity.MemoryBytes)} allocated"),
             ("Disk", $"{Quantities.Bytes(r.Allocated.DiskBytes)} of {Quantities.Bytes(r.Capacity.DiskBytes)} allocated"),

@@ -39,12 +39,13 @@ internal readonly partial struct G1Projective : IProjectivePoint<G1Projective>
         ConditionalSelect(new G1Projective(p.X, p.Y, Fp.One), Identity, p.IsIdentity);
 
     /// <summary>The affine form (x, y) = (X/Z, Y/Z); one field inversion.</summary>
-    public G1Affine ToAffine()
-    {
-        var zInv = Z.Inverse();
-        var affine = new G1Affine(X * zInv, Y * zInv);
-        return G1Affine.ConditionalSelect(affine, G1Affine.Identity, IsIdentity);
-    }
+    public G1Affine ToAffine() => AffineGiven(Z.Inverse());
+
+    /// <summary>The affine form through a variable-time inversion: public points only (verification).</summary>
+    public G1Affine ToAffineVariableTime() => AffineGiven(Z.InverseVariableTime());
+
+    private G1Affine AffineGiven(in Fp zInv) =>
+        G1Affine.ConditionalSelect(new G1Affine(X * zInv, Y * zInv), G1Affine.Identity, IsIdentity);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static G1Projective operator +(in G1Projective a, in G1Projective b)

@@ -39,12 +39,13 @@ internal readonly partial struct G2Projective : IProjectivePoint<G2Projective>
         ConditionalSelect(new G2Projective(p.X, p.Y, Fp2.One), Identity, p.IsIdentity);
 
     /// <summary>The affine form (x, y) = (X/Z, Y/Z); one field inversion.</summary>
-    public G2Affine ToAffine()
-    {
-        var zInv = Z.Inverse();
-        var affine = new G2Affine(X * zInv, Y * zInv);
-        return G2Affine.ConditionalSelect(affine, G2Affine.Identity, IsIdentity);
-    }
+    public G2Affine ToAffine() => AffineGiven(Z.Inverse());
+
+    /// <summary>The affine form through a variable-time inversion: public points only (hash outputs, verification).</summary>
+    public G2Affine ToAffineVariableTime() => AffineGiven(Z.InverseVariableTime());
+
+    private G2Affine AffineGiven(in Fp2 zInv) =>
+        G2Affine.ConditionalSelect(new G2Affine(X * zInv, Y * zInv), G2Affine.Identity, IsIdentity);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static G2Projective operator +(in G2Projective a, in G2Projective b)

@@ -89,7 +89,7 @@ internal readonly partial struct Fp
         ulong t0;
         A = LimbArithmetic.MultiplyAdd(a.L0, b.L0, 0, out t0);
         m = t0 * FpConstants.Inv;
-        C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        C = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L0, A, out t1);
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, C, out t0);
         A = LimbArithmetic.MultiplyAdd(a.L2, b.L0, A, out t2);
@@ -103,7 +103,7 @@ internal readonly partial struct Fp
         t5 = C + A;
         A = LimbArithmetic.MultiplyAdd(a.L0, b.L1, t0, out t0);
         m = t0 * FpConstants.Inv;
-        C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        C = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L1, A, t1, out t1);
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, C, out t0);
         A = LimbArithmetic.MultiplyAdd(a.L2, b.L1, A, t2, out t2);
@@ -117,7 +117,7 @@ internal readonly partial struct Fp
         t5 = C + A;
         A = LimbArithmetic.MultiplyAdd(a.L0, b.L2, t0, out t0);
         m = t0 * FpConstants.Inv;
-        C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        C = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L2, A, t1, out t1);
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, C, out t0);
         A = LimbArithmetic.MultiplyAdd(a.L2, b.L2, A, t2, out t2);
@@ -131,7 +131,7 @@ internal readonly partial struct Fp
         t5 = C + A;
         A = LimbArithmetic.MultiplyAdd(a.L0, b.L3, t0, out t0);
         m = t0 * FpConstants.Inv;
-        C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        C = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L3, A, t1, out t1);
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, C, out t0);
         A = LimbArithmetic.MultiplyAdd(a.L2, b.L3, A, t2, out t2);
@@ -145,7 +145,7 @@ internal readonly partial struct Fp
         t5 = C + A;
         A = LimbArithmetic.MultiplyAdd(a.L0, b.L4, t0, out t0);
         m = t0 * FpConstants.Inv;
-        C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        C = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L4, A, t1, out t1);
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, C, out t0);
         A = LimbArithmetic.MultiplyAdd(a.L2, b.L4, A, t2, out t2);
@@ -159,7 +159,7 @@ internal readonly partial struct Fp
         t5 = C + A;
         A = LimbArithmetic.MultiplyAdd(a.L0, b.L5, t0, out t0);
         m = t0 * FpConstants.Inv;
-        C = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        C = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         A = LimbArithmetic.MultiplyAdd(a.L1, b.L5, A, t1, out t1);
         C = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, C, out t0);
         A = LimbArithmetic.MultiplyAdd(a.L2, b.L5, A, t2, out t2);

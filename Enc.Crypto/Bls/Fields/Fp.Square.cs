@@ -83,7 +83,7 @@ internal readonly partial struct Fp
     {
         ulong m, c, top = 0;
         m = t0 * FpConstants.Inv;
-        c = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t0, out _);
+        c = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t0);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t1, c, out t1);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P2, t2, c, out t2);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P3, t3, c, out t3);
@@ -91,7 +91,7 @@ internal readonly partial struct Fp
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P5, t5, c, out t5);
         t6 = LimbArithmetic.AddWithCarry(t6, c, ref top);
         m = t1 * FpConstants.Inv;
-        c = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t1, out _);
+        c = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t1);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t2, c, out t2);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P2, t3, c, out t3);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P3, t4, c, out t4);
@@ -99,7 +99,7 @@ internal readonly partial struct Fp
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P5, t6, c, out t6);
         t7 = LimbArithmetic.AddWithCarry(t7, c, ref top);
         m = t2 * FpConstants.Inv;
-        c = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t2, out _);
+        c = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t2);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t3, c, out t3);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P2, t4, c, out t4);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P3, t5, c, out t5);
@@ -107,7 +107,7 @@ internal readonly partial struct Fp
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P5, t7, c, out t7);
         t8 = LimbArithmetic.AddWithCarry(t8, c, ref top);
         m = t3 * FpConstants.Inv;
-        c = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t3, out _);
+        c = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t3);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t4, c, out t4);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P2, t5, c, out t5);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P3, t6, c, out t6);
@@ -115,7 +115,7 @@ internal readonly partial struct Fp
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P5, t8, c, out t8);
         t9 = LimbArithmetic.AddWithCarry(t9, c, ref top);
         m = t4 * FpConstants.Inv;
-        c = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t4, out _);
+        c = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t4);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t5, c, out t5);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P2, t6, c, out t6);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P3, t7, c, out t7);
@@ -123,7 +123,7 @@ internal readonly partial struct Fp
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P5, t9, c, out t9);
         t10 = LimbArithmetic.AddWithCarry(t10, c, ref top);
         m = t5 * FpConstants.Inv;
-        c = LimbArithmetic.MultiplyAdd(m, FpConstants.P0, t5, out _);
+        c = LimbArithmetic.MontgomeryStepCarry(m, FpConstants.P0, t5);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P1, t6, c, out t6);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P2, t7, c, out t7);
         c = LimbArithmetic.MultiplyAdd(m, FpConstants.P3, t8, c, out t8);

@@ -69,11 +69,12 @@ internal readonly partial struct Fp12 : IField<Fp12>
     public Fp12 FrobeniusMap() => new(C0.FrobeniusMap(), C1.FrobeniusMap().MulByFp2(FrobeniusCoefficients.Fp12C1));
 
     /// <summary>The inverse (zero maps to zero); one F_p inversion.</summary>
-    public Fp12 Inverse()
-    {
-        var t = (C0.Square() - C1.Square().MulByNonResidue()).Inverse();
-        return new Fp12(C0 * t, -(C1 * t));
-    }
+    public Fp12 Inverse() => InverseGiven((C0.Square() - C1.Square().MulByNonResidue()).Inverse());
+
+    /// <summary>The inverse through <see cref="Fp.InverseVariableTime"/>: public values only (pairings).</summary>
+    public Fp12 InverseVariableTime() => InverseGiven((C0.Square() - C1.Square().MulByNonResidue()).InverseVariableTime());
+
+    private Fp12 InverseGiven(in Fp6 inverseNorm) => new(C0 * inverseNorm, -(C1 * inverseNorm));
 
     public static Fp12 ConditionalSelect(in Fp12 a, in Fp12 b, bool choice) =>
         new(Fp6.ConditionalSelect(a.C0, b.C0, choice), Fp6.ConditionalSelect(a.C1, b.C1, choice));

@@ -82,11 +82,12 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     public Fp Norm() => C0.Square() + C1.Square();
 
     /// <summary>The inverse (c0 − c1u)/(c0² + c1²); zero maps to zero. Constant time.</summary>
-    public Fp2 Inverse()
-    {
-        var t = Norm().Inverse();
-        return new Fp2(C0 * t, -(C1 * t));
-    }
+    public Fp2 Inverse() => InverseGiven(Norm().Inverse());
+
+    /// <summary>The inverse through <see cref="Fp.InverseVariableTime"/>: public values only.</summary>
+    public Fp2 InverseVariableTime() => InverseGiven(Norm().InverseVariableTime());
+
+    private Fp2 InverseGiven(in Fp inverseNorm) => new(C0 * inverseNorm, -(C1 * inverseNorm));
 
     /// <summary>Times 3·b = 12(u + 1), for the G2 curve y² = x³ + 4(u + 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

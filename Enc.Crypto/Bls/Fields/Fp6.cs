@@ -88,12 +88,18 @@ internal readonly struct Fp6 : IField<Fp6>
         C2.Conjugate() * FrobeniusCoefficients.Fp6C2);
 
     /// <summary>The inverse (zero maps to zero); one F_p inversion.</summary>
-    public Fp6 Inverse()
+    public Fp6 Inverse() => Invert(variableTime: false);
+
+    /// <summary>The inverse through <see cref="Fp.InverseVariableTime"/>: public values only.</summary>
+    public Fp6 InverseVariableTime() => Invert(variableTime: true);
+
+    private Fp6 Invert(bool variableTime)
     {
         var c0 = C0.Square() - (C1 * C2).MulByNonResidue();
         var c1 = C2.Square().MulByNonResidue() - C0 * C1;
         var c2 = C1.Square() - C0 * C2;
-        var t = ((C2 * c1 + C1 * c2).MulByNonResidue() + C0 * c0).Inverse();
+        var norm = (C2 * c1 + C1 * c2).MulByNonResidue() + C0 * c0;
+        var t = variableTime ? norm.InverseVariableTime() : norm.Inverse();
         return new Fp6(c0 * t, c1 * t, c2 * t);
     }
 

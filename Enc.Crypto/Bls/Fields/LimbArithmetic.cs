@@ -61,6 +61,14 @@ internal static class LimbArithmetic
     }
 
     /// <summary>
+    /// The carry word of m·p0 + t in a Montgomery reduction step, where m = t·(−p⁻¹) mod 2⁶⁴ makes
+    /// the low word vanish: low(m·p0) = −t mod 2⁶⁴, so the addition carries exactly when t ≠ 0.
+    /// Saves the low multiplication and the carry comparison. Branch-free.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MontgomeryStepCarry(ulong m, ulong p0, ulong t) => MultiplyHigh(m, p0) + (t != 0 ? 1UL : 0UL);
+
+    /// <summary>
     /// The high word of a·b. With BMI2 this is a single <c>mulx</c> whose low output is discarded;
     /// callers take the low word from a plain 64-bit multiply. Both stay in registers, whereas
     /// <see cref="Math.BigMul(ulong, ulong, out ulong)"/> routes the low word through memory.

@@ -77,11 +77,11 @@ internal static class Pairing
 
     /// <summary>
     /// Maps a Miller loop value into GT: f^(3(p¹²−1)/r). Easy part f^((p⁶−1)(p²+1)) with one
-    /// inversion and Frobenius maps; hard part with cyclotomic squarings and five exponentiations by x.
+    /// inversion (variable time: pairing inputs are public) and Frobenius maps; hard part with cyclotomic squarings and five exponentiations by x.
     /// </summary>
     public static Fp12 FinalExponentiation(in Fp12 f)
     {
-        var f1 = f.Conjugate() * f.Inverse();
+        var f1 = f.Conjugate() * f.InverseVariableTime();
         var m = f1.FrobeniusMap().FrobeniusMap() * f1;
 
         var a = m.CyclotomicExpByX() * m.Conjugate();

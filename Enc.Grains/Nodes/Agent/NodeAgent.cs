@@ -1,6 +1,7 @@
 using Enc.Grains.Hosting;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Nodes.Options;
+using Enc.Grains.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed partial class NodeAgent : ILifecycleParticipant<ISiloLifecycle>
     private readonly HostCapacityProbe _probe;
     private readonly TimeProvider _time;
     private readonly ILogger<NodeAgent> _logger;
+    private readonly NodeIdentity _identity;
     private readonly CancellationTokenSource _stopping = new();
     private Task _heartbeats = Task.CompletedTask;
     private volatile bool _registered;
@@ -31,8 +33,10 @@ public sealed partial class NodeAgent : ILifecycleParticipant<ISiloLifecycle>
         IOptions<EncNodeOptions> options,
         HostCapacityProbe probe,
         [FromKeyedServices(EncTimeProviderNames.Nodes)] TimeProvider time,
-        ILogger<NodeAgent> logger)
+        ILogger<NodeAgent> logger,
+        NodeIdentity identity)
     {
+        _identity = identity;
         _grains = grains;
         _silo = silo;
         _options = options.Value;
@@ -63,6 +67,8 @@ public sealed partial class NodeAgent : ILifecycleParticipant<ISiloLifecycle>
             Capacity = _probe.MeasureCapacity(_options),
             Address = _silo.SiloAddress.Endpoint.ToString(),
             ConsensusWeight = _options.ConsensusWeight,
+            PublicKey = _identity.PublicKey,
+            ProofOfPossession = _identity.ProofOfPossession,
         };
         var node = _grains.GetGrain<INodeGrain>(NodeName);
         await node.RegisterAsync(registration);

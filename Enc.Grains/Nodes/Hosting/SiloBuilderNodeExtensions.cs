@@ -1,5 +1,6 @@
 using Enc.Grains.Hosting;
 using Enc.Grains.Interfaces.Nodes.Placement;
+using Enc.Grains.Ledger.Hosting;
 using Enc.Grains.Nodes.Agent;
 using Enc.Grains.Nodes.Monitoring;
 using Enc.Grains.Nodes.Options;
@@ -39,6 +40,7 @@ public static class SiloBuilderNodeExtensions
             return services;
         }
 
+        services.AddEncLedger(_ => { }); // node identity and receipts
         services.TryAddKeyedSingleton(EncTimeProviderNames.Nodes, TimeProvider.System);
         services.AddSingleton<IConfigurationValidator, EncNodeOptionsValidator>();
         services.AddPlacementDirector<NodeSiloPlacementStrategy, NodeSiloPlacementDirector>();

@@ -1,3 +1,4 @@
+using Enc.Grains.Ledger.Hosting;
 using Enc.Grains.Workloads.Agent;
 using Enc.Grains.Workloads.Options;
 using Enc.Grains.Workloads.Placement;
@@ -36,6 +37,7 @@ public static class SiloBuilderWorkloadExtensions
             return services;
         }
 
+        services.AddEncLedger(_ => { }); // receipts
         services.TryAddSingleton<IWorkloadPlacementPolicy, ResourceFitPlacementPolicy>();
         services.AddSingleton<WorkloadAgent>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkloadAgent>());

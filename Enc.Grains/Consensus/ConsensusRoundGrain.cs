@@ -1,0 +1,136 @@
+using Enc.Consensus.Blocks;
+using Enc.Consensus.Crypto;
+using Enc.Consensus.Validators;
+using Enc.Grains.Interfaces.Consensus;
+using Enc.Grains.Interfaces.Hosting;
+
+namespace Enc.Grains.Consensus;
+
+/// <summary>
+/// The round of one height: forwards each multicast to the validators and keeps it for validators
+/// that start late; records the committed block once (verifying its certificate) and hands it to the
+/// <see cref="IConsensusCommitHandler"/>s; records evidence once.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed class ConsensusRoundGrain(
+    [PersistentState("round", EncProviderNames.GrainStorage)] IPersistentState<ConsensusRoundState> state,
+    IEnumerable<IConsensusCommitHandler> handlers)
+    : Grain, IConsensusRoundGrain
+{
+    /// <summary>Messages kept per height for late validators.</summary>
+    public const int MaxCollected = 4096;
+
+    private readonly List<ConsensusEnvelope> _collected = [];
+    private ConsensusBlockRecord? _record;
+
+    Task IConsensusRoundGrain.PublishAsync(ConsensusEnvelope envelope, string senderNode, IReadOnlyList<string> recipients)
+    {
+        if (state.State.Block is null && envelope.Kind != 5 && _collected.Count < MaxCollected)
+        {
+            _collected.Add(envelope);
+        }
+
+        foreach (var recipient in recipients)
+        {
+            if (!string.Equals(recipient, senderNode, StringComparison.Ordinal))
+            {
+                GrainFactory.GetGrain<IValidatorGrain>(recipient).PushAsync(envelope).Ignore();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    Task<IReadOnlyList<ConsensusEnvelope>> IConsensusRoundGrain.GetMessagesAsync() =>
+        Task.FromResult<IReadOnlyList<ConsensusEnvelope>>(_collected.ToList());
+
+    async Task<bool> IConsensusRoundGrain.RecordCommitAsync(byte[] encodedBlock, byte[] encodedCertificate, IReadOnlyList<ValidatorInfo> validators)
+    {
+        var height = this.GetPrimaryKeyLong();
+        var block = ConsensusBlock.Decode(encodedBlock);
+        if (state.State.Block is { } recorded)
+        {
+            return recorded.AsSpan().SequenceEqual(encodedBlock)
+                ? false
+                : throw new InvalidOperationException($"Height {height} already committed block {ConsensusBlock.Decode(recorded).Hash}; refusing {block.Hash}.");
+        }
+
+        var certificate = CommitCertificate.Decode(encodedCertificate);
+        var set = new ValidatorSet(validators.Select(v => new Validator(ValidatorKey.FromHex(v.PublicKey), v.Weight)));
+        var error = block.Height != height ? $"block height {block.Height} recorded at round grain {height}"
+            : certificate.BlockHash != block.Hash || certificate.Height != height ? "certificate is for another block"
+            : set.Hash != block.ValidatorSetHash ? "validators do not match the block's validator set hash"
+            : certificate.Verify(set, BlsConsensusVerifier.Instance);
+        if (error is not null)
+        {
+            throw new ArgumentException($"encodedCertificate: {error}", nameof(encodedCertificate));
+        }
+
+        state.State.Block = encodedBlock;
+        state.State.Certificate = encodedCertificate;
+        state.State.Validators = validators.ToList();
+        state.State.RecordedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync();
+        _collected.Clear();
+        var record = Record()!;
+        foreach (var handler in handlers)
+        {
+            await handler.OnCommittedAsync(GrainFactory, block, record);
+        }
+
+        return true;
+    }
+
+    async Task IConsensusRoundGrain.RecordEvidenceAsync(byte[] encodedEvidence)
+    {
+        if (state.State.Evidence.Any(e => e.AsSpan().SequenceEqual(encodedEvidence)))
+        {
+            return;
+        }
+
+        var evidence = Enc.Consensus.Evidence.EquivocationEvidence.Decode(encodedEvidence);
+        var error = evidence.Height != this.GetPrimaryKeyLong() ? "evidence is for another height" : evidence.Verify(BlsConsensusVerifier.Instance);
+        if (error is not null)
+        {
+            throw new ArgumentException($"encodedEvidence: {error}", nameof(encodedEvidence));
+        }
+
+        state.State.Evidence.Add(encodedEvidence);
+        _record = null;
+        await state.WriteStateAsync();
+        foreach (var handler in handlers)
+        {
+            await handler.OnEvidenceAsync(GrainFactory, this.GetPrimaryKeyLong(), encodedEvidence);
+        }
+    }
+
+    Task<ConsensusBlockRecord?> IConsensusRoundGrain.GetBlockAsync() => Task.FromResult(Record());
+
+    private ConsensusBlockRecord? Record()
+    {
+        if (_record is not null || state.State.Block is not { } encoded || state.State.Certificate is not { } certificateBytes)
+        {
+            return _record;
+        }
+
+        var block = ConsensusBlock.Decode(encoded);
+        var certificate = CommitCertificate.Decode(certificateBytes);
+        var validators = state.State.Validators;
+        var set = new ValidatorSet(validators.Select(v => new Validator(ValidatorKey.FromHex(v.PublicKey), v.Weight)));
+        var names = validators.ToDictionary(v => v.PublicKey, v => v.NodeName, StringComparer.Ordinal);
+        string? NodeOf(ValidatorKey key) => names.GetValueOrDefault(key.ToHex());
+        _record = new ConsensusBlockRecord
+        {
+            Height = block.Height,
+            BlockHash = block.Hash.ToString(),
+            ParentHash = block.ParentHash.ToString(),
+            Decisions = block.Decisions.Select(d => ConsensusViews.Decision(d, NodeOf)).ToList(),
+            Certificate = ConsensusViews.Certificate(certificate, set, NodeOf),
+            Validators = validators.ToList(),
+            EncodedBlock = encoded,
+            RecordedAt = state.State.RecordedAt,
+            Evidence = state.State.Evidence.ToList(),
+        };
+        return _record;
+    }
+}

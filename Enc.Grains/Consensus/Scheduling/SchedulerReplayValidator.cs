@@ -1,0 +1,80 @@
+using Enc.Consensus.Blocks;
+using Enc.Consensus.Engine;
+using Enc.Scheduling;
+using Enc.Scheduling.Explain;
+
+namespace Enc.Grains.Consensus.Scheduling;
+
+/// <summary>
+/// ConsensusDriven validity of a proposed block (QBFT spec L1 <c>validateEthereumBlock</c>): the
+/// validator re-runs the deterministic scheduler over the state of the parent block, on the same
+/// batch of requests in the same order, and accepts only when every placement lands on the identical
+/// node. Node inventories must be well formed; placement requests must never appear in a block.
+/// Validator-set changes are checked by the engine itself.
+/// </summary>
+/// <param name="stateAt">The committed state after <c>parent</c> (height 0 when null).</param>
+public sealed class SchedulerReplayValidator(Func<CommittedBlock?, ConsensusClusterState> stateAt) : IDecisionValidator
+{
+    /// <summary>Reason prefix when a placement differs from the replay.</summary>
+    public const string PlacementMismatch = "placement differs from the scheduler replay";
+
+    /// <inheritdoc />
+    public DecisionValidationResult Validate(ConsensusBlock block, CommittedBlock? parent)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var placements = new List<PlacementDecision>();
+        foreach (var decision in block.Decisions)
+        {
+            try
+            {
+                switch (decision.Type)
+                {
+                    case DecisionTypes.Placement:
+                        placements.Add(PlacementDecision.FromDecision(decision));
+                        break;
+                    case NodeInventoryDecision.Type:
+                        NodeInventoryDecision.FromDecision(decision);
+                        break;
+                    case DecisionTypes.ValidatorSetChange:
+                        break;
+                    default:
+                        return DecisionValidationResult.Invalid($"decision type '{decision.Type}' is not accepted in a block");
+                }
+            }
+            catch (FormatException e)
+            {
+                return DecisionValidationResult.Invalid($"malformed {decision.Type} decision: {e.Message}");
+            }
+        }
+
+        return placements.Count == 0 ? DecisionValidationResult.Valid : Replay(stateAt(parent), placements);
+    }
+
+    private static DecisionValidationResult Replay(ConsensusClusterState state, List<PlacementDecision> placements)
+    {
+        if (state.Nodes.Count == 0)
+        {
+            return DecisionValidationResult.Invalid("no node inventory is committed; nothing can be placed");
+        }
+
+        var pipeline = new SchedulingPipeline(state.ToSnapshot(), ConsensusPlacementPlanner.SchedulerOptions());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var placement in placements)
+        {
+            var request = placement.Request;
+            if (state.IsPlaced(request.InstanceId) || !seen.Add(request.InstanceId))
+            {
+                return DecisionValidationResult.Invalid($"instance {request.InstanceId} is already placed");
+            }
+
+            var replay = pipeline.Schedule(request.ToSchedulingRequest(), request.Replica, ExplainLevel.Summary);
+            if (replay.Outcome != SchedulingOutcome.Placed || replay.Evictions.Count > 0 || replay.NodeId != placement.Node)
+            {
+                var expected = replay.Outcome == SchedulingOutcome.Placed ? replay.NodeId : "no node (" + replay.Message + ")";
+                return DecisionValidationResult.Invalid($"{PlacementMismatch}: {request.InstanceId} proposed on {placement.Node}, replay gives {expected}");
+            }
+        }
+
+        return DecisionValidationResult.Valid;
+    }
+}

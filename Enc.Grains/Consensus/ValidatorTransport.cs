@@ -1,0 +1,130 @@
+using Enc.Consensus.Blocks;
+using Enc.Consensus.Engine;
+using Enc.Consensus.Messages;
+using Enc.Consensus.Validators;
+using Enc.Grains.Interfaces.Consensus;
+
+namespace Enc.Grains.Consensus;
+
+/// <summary>
+/// The validator grain's side of the Orleans transport: a multicast goes to the height's
+/// <see cref="IConsensusRoundGrain"/>, which records it and forwards it to the validators; a direct
+/// message goes to the recipient's <see cref="IValidatorGrain"/>; committed blocks and evidence are
+/// recorded by the round grain of their height. Keys map to node names through the registry.
+/// </summary>
+internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName)
+{
+    private readonly Dictionary<ValidatorKey, string> _nodeByKey = [];
+    private IReadOnlyList<string> _recipients = [];
+    private long _recipientsHeight = -1;
+
+    public string? NodeOf(ValidatorKey key) => _nodeByKey.GetValueOrDefault(key);
+
+    public async Task RefreshDirectoryAsync()
+    {
+        var registrations = await grains.GetGrain<IConsensusRegistryGrain>(IConsensusRegistryGrain.DefaultKey).ListRegistrationsAsync();
+        foreach (var r in registrations)
+        {
+            _nodeByKey[new ValidatorKey(r.PublicKey)] = r.NodeName;
+        }
+
+        _recipientsHeight = -1;
+    }
+
+    public async Task SendAsync(ValidatorNode node, EngineOutput output)
+    {
+        foreach (var outgoing in output.Messages)
+        {
+            var message = outgoing.Message;
+            var envelope = new ConsensusEnvelope
+            {
+                Height = message.Height,
+                Kind = message is NewBlockMessage ? (byte)5 : (byte)message.SignedPart!.Type,
+                Bytes = ConsensusMessageCodec.Encode(message),
+            };
+            if (outgoing.Recipient is { } recipient)
+            {
+                if (NodeOf(recipient) is { } target)
+                {
+                    await grains.GetGrain<IValidatorGrain>(target).PushAsync(envelope);
+                }
+            }
+            else
+            {
+                var recipients = await RecipientsAsync(node);
+                await grains.GetGrain<IConsensusRoundGrain>(message.Height).PublishAsync(envelope, nodeName, recipients);
+            }
+        }
+
+        foreach (var committed in output.Committed)
+        {
+            var height = committed.Block.Height;
+            var validators = ConsensusViews.Validators(node.Engine.Validators.SetFor(height).Validators, NodeOf);
+            await grains.GetGrain<IConsensusRoundGrain>(height).RecordCommitAsync(committed.Block.Encode(), committed.Certificate.Encode(), validators);
+        }
+
+        foreach (var evidence in output.Evidence)
+        {
+            await grains.GetGrain<IConsensusRoundGrain>(evidence.Height).RecordEvidenceAsync(evidence.Encode());
+        }
+    }
+
+    /// <summary>Certified blocks recorded from <paramref name="height"/> on, in order, until the first undecided height.</summary>
+    public async Task<List<CommittedBlock>> CommittedFromAsync(long height)
+    {
+        var chain = new List<CommittedBlock>();
+        for (var h = height; ; h++)
+        {
+            var record = await grains.GetGrain<IConsensusRoundGrain>(h).GetBlockAsync();
+            if (record is null)
+            {
+                return chain;
+            }
+
+            chain.Add(new CommittedBlock(ConsensusBlock.Decode(record.EncodedBlock), CommitCertificate.Decode(record.Certificate.Encoded)));
+        }
+    }
+
+    /// <summary>Messages the round grain of <paramref name="height"/> collected.</summary>
+    public Task<IReadOnlyList<ConsensusEnvelope>> CollectedAsync(long height) =>
+        grains.GetGrain<IConsensusRoundGrain>(height).GetMessagesAsync();
+
+    public ConsensusStatus Status(ValidatorNode node)
+    {
+        var engine = node.Engine;
+        var tip = engine.Chain.Count == 0 ? null : engine.Chain[^1];
+        return new ConsensusStatus
+        {
+            ReportedBy = nodeName,
+            Height = engine.Height,
+            Round = engine.Round,
+            Idle = engine.IsIdle,
+            Validators = ConsensusViews.Validators(engine.CurrentValidators.Validators, NodeOf),
+            ScheduledValidators = ConsensusViews.Validators(engine.Validators.Scheduled.OrderBy(v => v.Key), NodeOf),
+            LastCertificate = tip is null ? null : ConsensusViews.Certificate(tip.Certificate, engine.Validators.SetFor(tip.Block.Height), NodeOf),
+            PendingDecisions = node.PendingCount,
+            Rejections = new Dictionary<string, long>(node.Rejections, StringComparer.Ordinal),
+            EvidenceCount = node.EvidenceCount,
+        };
+    }
+
+    /// <summary>Nodes of the validators that must hear a multicast: the current set and every scheduled member.</summary>
+    private async Task<IReadOnlyList<string>> RecipientsAsync(ValidatorNode node)
+    {
+        var engine = node.Engine;
+        if (_recipientsHeight == engine.Height)
+        {
+            return _recipients;
+        }
+
+        var keys = engine.CurrentValidators.Validators.Select(v => v.Key).Concat(engine.Validators.Scheduled.Select(v => v.Key)).Distinct().ToList();
+        if (keys.Any(k => NodeOf(k) is null))
+        {
+            await RefreshDirectoryAsync();
+        }
+
+        _recipients = keys.Select(NodeOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        _recipientsHeight = engine.Height;
+        return _recipients;
+    }
+}

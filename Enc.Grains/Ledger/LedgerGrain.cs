@@ -1,0 +1,182 @@
+using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Ledger;
+using Enc.Grains.Ledger.Options;
+using Enc.Grains.Receipts;
+using Enc.Ledger.Batches;
+using Enc.Ledger.Receipts;
+using Enc.Ledger.Service;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Streams;
+
+namespace Enc.Grains.Ledger;
+
+/// <summary>
+/// The ledger: a thin shell over one <see cref="LedgerService"/> whose log lives in the store of
+/// <see cref="LedgerStoreProvider"/> (nothing of the log is kept in grain state). Consumes the receipt stream,
+/// reports each batch's outcome to its emitter, and signs checkpoints from a timer. Reentrant: the service
+/// checks concurrent batches in parallel and writes them in arrival order.
+/// </summary>
+[ImplicitStreamSubscription(LedgerStreams.Namespace)]
+[Reentrant]
+[KeepAlive]
+public sealed partial class LedgerGrain(
+    LedgerStoreProvider stores,
+    NodeIdentity identity,
+    IOptions<EncLedgerOptions> options,
+    ILoggerFactory loggers) : Grain, ILedgerGrain
+{
+    private readonly ILogger _logger = loggers.CreateLogger<LedgerGrain>();
+    private LedgerService _service = null!;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        _service = new LedgerService(await stores.GetStoreAsync(cancellationToken), BlsBatchVerifier.Shared, identity.Signer, identity.NodeName,
+            TimeProvider.System, new LedgerOptions { CheckpointInterval = o.CheckpointInterval, CheckpointEveryEntries = o.CheckpointEveryEntries },
+            loggers.CreateLogger<LedgerService>());
+        await _service.InitializeAsync(cancellationToken);
+        var stream = this.GetStreamProvider(EncProviderNames.Streams)
+            .GetStream<ReceiptBatchMessage>(StreamId.Create(LedgerStreams.Namespace, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync((batch, _) => OnBatchAsync(batch));
+        this.RegisterGrainTimer(CheckpointIfDueAsync, new GrainTimerCreationOptions(o.CheckpointInterval, o.CheckpointInterval) { Interleave = true });
+        LogActivated(_service.Size, stores.IsDurable ? "PostgreSQL" : "memory");
+    }
+
+    async Task<SignerRegistrationOutcome> ILedgerGrain.RegisterSignerAsync(string nodeId, byte[] publicKey, byte[] proofOfPossession)
+    {
+        var result = await _service.RegisterSignerAsync(nodeId, publicKey ?? [], proofOfPossession ?? []);
+        if (!result.Accepted)
+        {
+            LogRegistrationRefused(nodeId, result.Reason);
+        }
+
+        return new SignerRegistrationOutcome { Accepted = result.Accepted, Reason = result.Reason };
+    }
+
+    Task<LedgerAppendOutcome> ILedgerGrain.AppendAsync(ReceiptBatchMessage batch) => AppendAsync(batch);
+
+    async Task<LedgerCheckpointView> ILedgerGrain.GetHeadAsync() => (await _service.GetHeadAsync()).ToView();
+
+    async Task<LedgerReceiptProofView?> ILedgerGrain.GetReceiptAsync(Guid receiptId) => (await _service.GetReceiptAsync(receiptId))?.ToView();
+
+    async Task<IReadOnlyList<LedgerEntryView>> ILedgerGrain.GetHistoryAsync(string subject, long afterPosition, int limit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        if (limit is < 1 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be between 1 and 10000");
+        }
+
+        return [.. (await _service.GetHistoryAsync(subject, afterPosition, limit)).Select(e => e.ToView())];
+    }
+
+    async Task<IReadOnlyDictionary<string, byte[]>> ILedgerGrain.GetSubjectHeadsAsync(IReadOnlyList<string> subjects) =>
+        await _service.GetSubjectHeadsAsync(subjects);
+
+    async Task<LedgerConsistencyView> ILedgerGrain.GetConsistencyProofAsync(long fromSize, long toSize)
+    {
+        if (fromSize < 0 || fromSize > toSize || toSize > _service.Size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromSize),
+                $"--from {fromSize} --to {toSize}: need 0 <= from <= to <= ledger size {_service.Size}");
+        }
+
+        return new LedgerConsistencyView
+        {
+            FromSize = fromSize,
+            ToSize = toSize,
+            FromRoot = await _service.GetRootAsync(fromSize),
+            ToRoot = await _service.GetRootAsync(toSize),
+            Proof = await _service.GetConsistencyProofAsync(fromSize, toSize),
+        };
+    }
+
+    async Task<IReadOnlyList<LedgerSignerView>> ILedgerGrain.GetSignersAsync() => [.. (await _service.GetSignersAsync()).Select(s => s.ToView())];
+
+    async Task<LedgerAuditView> ILedgerGrain.VerifyAsync() => (await _service.VerifyAllAsync()).ToView();
+
+    private async Task OnBatchAsync(ReceiptBatchMessage batch)
+    {
+        var outcome = await AppendAsync(batch);
+        if (batch.Emitter is { } emitter)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IReceiptEmitterGrain>(emitter).OnReceiptsSettledAsync(outcome);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogSettlementFailed(ex, emitter);
+            }
+        }
+    }
+
+    private async Task<LedgerAppendOutcome> AppendAsync(ReceiptBatchMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var ids = ReceiptIds(message.Receipts);
+        var result = await _service.AppendAsync(new ReceiptBatch
+        {
+            SignerPublicKey = message.SignerPublicKey ?? [],
+            Receipts = message.Receipts ?? [],
+            Signature = message.Signature ?? [],
+        });
+        if (!result.IsAccepted)
+        {
+            LogBatchRejected(message.SignerNodeId, message.Receipts?.Count ?? 0, result.Reason, result.Detail);
+        }
+
+        return new LedgerAppendOutcome
+        {
+            Accepted = result.IsAccepted,
+            Reason = result.Reason,
+            Detail = result.Detail,
+            AppendedCount = result.AppendedCount,
+            DuplicateCount = result.DuplicateCount,
+            ReceiptIds = ids,
+            FirstPosition = result.FirstPosition,
+        };
+    }
+
+    private static Guid[] ReceiptIds(IReadOnlyList<byte[]>? receipts)
+    {
+        try
+        {
+            return receipts?.Select(r => ReceiptEncoding.ReadId(r)).ToArray() ?? [];
+        }
+        catch (ReceiptFormatException)
+        {
+            return [];
+        }
+    }
+
+    private async Task CheckpointIfDueAsync()
+    {
+        try
+        {
+            await _service.CheckpointIfDueAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogCheckpointFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ledger activated with {Size} entries in {Store}")]
+    private partial void LogActivated(long size, string store);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger rejected a batch of {Count} receipt(s) signed by node {Node}: {Reason}: {Detail}")]
+    private partial void LogBatchRejected(string node, int count, string? reason, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger refused the signing key of node {Node}: {Reason}")]
+    private partial void LogRegistrationRefused(string node, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report a batch outcome to {Emitter}")]
+    private partial void LogSettlementFailed(Exception exception, GrainId emitter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signing a ledger checkpoint failed")]
+    private partial void LogCheckpointFailed(Exception exception);
+}

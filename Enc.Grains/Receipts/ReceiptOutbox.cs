@@ -1,0 +1,96 @@
+using Enc.Ledger.Receipts;
+
+namespace Enc.Grains.Receipts;
+
+/// <summary>
+/// The receipts a grain recorded and the ledger has not yet confirmed, plus the hash of the latest confirmed
+/// receipt on each of the grain's subjects (the per-subject chain). Lives inside the grain's persisted state,
+/// so recording a receipt and the state change it records are one write. Plain logic, no Orleans calls.
+/// </summary>
+[GenerateSerializer]
+[Alias("Enc.Receipts.ReceiptOutbox")]
+public sealed class ReceiptOutbox
+{
+    /// <summary>Most chain heads kept; when exceeded the heads are dropped and re-read from the ledger on the next mismatch.</summary>
+    public const int MaxChainHeads = 1024;
+
+    /// <summary>Receipts not yet confirmed, in the order they were recorded.</summary>
+    [Id(0)] public List<PendingReceipt> Pending { get; set; } = [];
+
+    /// <summary>Receipt hash of the latest confirmed receipt per subject.</summary>
+    [Id(1)] public Dictionary<string, byte[]> ChainHeads { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when receipts await confirmation.</summary>
+    public bool HasPending => Pending.Count > 0;
+
+    /// <summary>Records a receipt.</summary>
+    public void Add(PendingReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        Pending.Add(receipt);
+    }
+
+    /// <summary>
+    /// Builds the pending receipts (at most <paramref name="max"/>, oldest first), chained per subject from the
+    /// confirmed heads and naming <paramref name="signerPublicKey"/>. Deterministic: sealing the same outbox
+    /// with the same key gives the same bytes.
+    /// </summary>
+    public IReadOnlyList<Receipt> Seal(byte[] signerPublicKey, int max = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(signerPublicKey);
+        var heads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var sealedReceipts = new List<Receipt>(Math.Min(Pending.Count, max));
+        foreach (var pending in Pending.Take(max))
+        {
+            var previous = heads.GetValueOrDefault(pending.Subject) ?? ChainHeads.GetValueOrDefault(pending.Subject) ?? new byte[ReceiptEncoding.HashSize];
+            var receipt = pending.ToReceipt(previous, signerPublicKey);
+            heads[pending.Subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
+            sealedReceipts.Add(receipt);
+        }
+
+        return sealedReceipts;
+    }
+
+    /// <summary>
+    /// Removes the receipts the ledger confirmed (ids of an accepted batch sealed from this outbox) and moves
+    /// each subject's head to the last confirmed receipt. Returns true when anything changed.
+    /// </summary>
+    public bool Confirm(IReadOnlyList<Receipt> confirmed)
+    {
+        ArgumentNullException.ThrowIfNull(confirmed);
+        var ids = confirmed.Select(r => r.Id).ToHashSet();
+        var removed = Pending.RemoveAll(p => ids.Contains(p.Id));
+        if (removed == 0)
+        {
+            return false;
+        }
+
+        if (ChainHeads.Count + confirmed.Count > MaxChainHeads)
+        {
+            ChainHeads.Clear();
+        }
+
+        foreach (var receipt in confirmed)
+        {
+            ChainHeads[receipt.Subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
+        }
+
+        return true;
+    }
+
+    /// <summary>Replaces the chain heads of <paramref name="subjects"/> with the ledger's (absent = first receipt on the subject).</summary>
+    public void ResetHeads(IEnumerable<string> subjects, IReadOnlyDictionary<string, byte[]> ledgerHeads)
+    {
+        foreach (var subject in subjects)
+        {
+            if (ledgerHeads.TryGetValue(subject, out var head))
+            {
+                ChainHeads[subject] = head;
+            }
+            else
+            {
+                ChainHeads.Remove(subject);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Enc.Cluster.Tests.Infrastructure;
+using Enc.Grains.Consensus.Options;
+using Enc.Grains.Interfaces.Consensus;
+using Enc.Silo.Database;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enc.Cluster.Tests.Consensus;
+
+/// <summary>
+/// A multi-silo test cluster whose every silo runs its node's validator, with grain state in a
+/// throwaway PostgreSQL database (a stopped silo must not take round or registry state with it).
+/// </summary>
+internal static class ConsensusTestCluster
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<(PostgresDatabase Db, DevTestCluster Cluster)> StartAsync(string owner, int silos, Action<ISiloBuilder>? configure = null)
+    {
+        var db = await PostgresDatabase.CreateAsync(owner);
+        await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
+        var cluster = await DevTestCluster.StartAsync(silos, storageConnectionString: db.ConnectionString, configure: silo =>
+        {
+            silo.Services.Configure<EncConsensusOptions>(o =>
+            {
+                o.GenesisValidators = silos;
+                o.BaseRoundTimeout = TimeSpan.FromSeconds(3);
+                o.StartInterval = TimeSpan.FromMilliseconds(500);
+            });
+            configure?.Invoke(silo);
+        });
+        return (db, cluster);
+    }
+
+    /// <summary>Waits until some validator reports <paramref name="done"/>.</summary>
+    public static Task<ConsensusStatus?> WaitForStatusAsync(Enc.Client.EncClient client, Func<ConsensusStatus, bool> done, string what) =>
+        Eventually.WaitAsync(() => client.Consensus.GetStatusAsync(Ct), s => s is not null && done(s), Timeout, what);
+
+    /// <summary>Waits until the block at <paramref name="height"/> is recorded.</summary>
+    public static async Task<ConsensusBlockRecord> WaitForBlockAsync(Enc.Client.EncClient client, long height) =>
+        (await Eventually.WaitAsync(() => client.Consensus.GetBlockAsync(height, Ct), b => b is not null, Timeout, $"block {height}"))!;
+}
