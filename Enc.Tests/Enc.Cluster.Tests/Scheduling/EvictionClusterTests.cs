@@ -2,6 +2,7 @@ using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Interfaces.Workloads;
+using Enc.Ledger.Receipts;
 using Enc.Scheduling.Framework;
 
 namespace Enc.Cluster.Tests.Scheduling;
@@ -41,6 +42,7 @@ public sealed class EvictionClusterTests
         Assert.Equal(InstanceState.Stopped, evicted.State);
         Assert.Contains("NoExecute taint maintenance=true", evicted.Reason, StringComparison.Ordinal);
         Assert.Contains(await c.Client.Workloads.EventsAsync("plain", Ct), e => e.Kind == "Evicted" && e.InstanceId == plain.InstanceId);
+        await c.WaitForReceiptAsync(plain.InstanceId, ReceiptKind.InstanceEvicted);
 
         // The agent stopped the evicted process and the node released it; the tolerating instance stays.
         await Eventually.WaitAsync(() => c.Client.Nodes.GetAsync(target, Ct), n => !n!.Workloads.Contains(plain.InstanceId), SchedulerCluster.Timeout, "reservation released");
@@ -77,6 +79,7 @@ public sealed class EvictionClusterTests
         Assert.Equal(InstanceState.Stopped, victim.State);
         Assert.Equal("preempted by default/critical (priority 100)", victim.Reason);
         Assert.Contains(await c.Client.Workloads.EventsAsync("batch", Ct), e => e.Kind == "Evicted" && e.InstanceId == victim.InstanceId);
+        await c.WaitForReceiptAsync(victim.InstanceId, ReceiptKind.InstanceEvicted);
         var replacement = batch.Instances.Single(i => i.State == InstanceState.Pending);
         Assert.Contains(RejectionReasons.InsufficientCpu, replacement.Reason, StringComparison.Ordinal);
         Assert.Single(batch.Instances, i => i.State == InstanceState.Running);
