@@ -65,6 +65,10 @@ internal static class BlsCore
     /// combination: Π e(rᵢ·PKᵢ, H(mᵢ)) · e(−g1, Σ rᵢ·σᵢ) == 1 with fresh nonzero 64-bit weights rᵢ
     /// from the OS CSPRNG. Without the weights, two invalid signatures whose errors cancel would pass.
     /// </summary>
+    /// <remarks>
+    /// The weights only have to be unpredictable before the call; they are fresh per call, so the
+    /// variable-time multiplications and inversions that touch them leak nothing an attacker can use.
+    /// </remarks>
     public static bool BatchVerify(ReadOnlySpan<G1Affine> publicKeys, IReadOnlyList<ReadOnlyMemory<byte>> messages, ReadOnlySpan<G2Affine> signatures)
     {
         int n = publicKeys.Length;
@@ -80,12 +84,12 @@ internal static class BlsCore
         var g2 = new G2Affine[n + 1];
         for (int i = 0; i < n; i++)
         {
-            g1[i] = G1Projective.FromAffine(publicKeys[i]).MultiplyVariableTime(weights[i]).ToAffine();
+            g1[i] = G1Projective.FromAffine(publicKeys[i]).MultiplyVariableTime(weights[i]).ToAffineVariableTime();
             g2[i] = HashToG2.Hash(messages[i].Span, BlsCiphersuite.SignatureDst).ToAffineVariableTime();
         }
 
         g1[^1] = -G1Affine.Generator;
-        g2[^1] = WeightedSum(signatures, weights).ToAffine();
+        g2[^1] = WeightedSum(signatures, weights).ToAffineVariableTime();
         return PairingEngine.MultiPairingIsOne(g1, g2);
     }
 

@@ -31,4 +31,7 @@ public sealed record WorkloadScheduling
 
     /// <summary>Workloads (<c>namespace/name</c> or <c>name</c>) this one talks to; placement prefers nodes with low round trips to them.</summary>
     [Id(7)] public IReadOnlyList<string> CommunicatesWith { get; init; } = [];
+
+    /// <summary>Node affinity terms over node labels (required terms are OR-ed; preferred ones add their weights).</summary>
+    [Id(8)] public IReadOnlyList<NodeAffinityTerm> NodeAffinity { get; init; } = [];
 }

@@ -85,16 +85,31 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
     }
 
     // The heartbeat time is persisted so a moved or restarted activation judges silence correctly.
-    Task<bool> INodeGrain.HeartbeatAsync() => UpdateAsync(node =>
+    async Task<bool> INodeGrain.HeartbeatAsync()
     {
-        if (!node.IsRegistered)
+        var (registered, revived) = await UpdateAsync(node =>
         {
-            return (false, false);
+            if (!node.IsRegistered)
+            {
+                return ((false, false), false);
+            }
+
+            return ((true, node.Heartbeat(Now)), true);
+        });
+        if (revived)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.NodeStatusChanged);
         }
 
-        node.Heartbeat(Now);
-        return (true, true);
-    });
+        if (registered && _state.State.Taints.Any(t => t.Effect == Interfaces.Workloads.TaintEffect.NoExecute))
+        {
+            // Re-check NoExecute taints on every heartbeat: catches tolerationSeconds running out after the
+            // eviction grain was deactivated, and instances placed since the last check.
+            await GrainFactory.GetGrain<INodeEvictionGrain>(this.GetPrimaryKeyString()).EvaluateAsync();
+        }
+
+        return registered;
+    }
 
     Task INodeGrain.MarkLeavingAsync() => UpdateAsync(node => (true, node.MarkLeaving(Now)));
 

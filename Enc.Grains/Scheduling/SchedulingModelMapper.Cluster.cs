@@ -60,7 +60,7 @@ public static partial class SchedulingModelMapper
     }
 
     /// <summary>
-    /// Node-pair round trips: both directions of a pair are averaged into one sample (the scheduler takes
+    /// Node-pair round trips: both directions of a pair are averaged (integer mean, halves rounded up) into one sample (the scheduler takes
     /// latency as symmetric).
     /// </summary>
     public static LatencyMatrix ToLatencyMatrix(IReadOnlyList<NodeLatency> latencies)
@@ -75,7 +75,7 @@ public static partial class SchedulingModelMapper
             .Where(l => !string.Equals(l.FromNode, l.ToNode, StringComparison.Ordinal))
             .GroupBy(l => string.CompareOrdinal(l.FromNode, l.ToNode) < 0 ? (l.FromNode, l.ToNode) : (l.ToNode, l.FromNode))
             .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
-            .Select(g => new LatencySample(g.Key.Item1, g.Key.Item2, (long)Math.Round(g.Average(l => (double)l.RoundTripMicroseconds))))
+            .Select(g => new LatencySample(g.Key.Item1, g.Key.Item2, (g.Sum(l => l.RoundTripMicroseconds) + (g.Count() / 2)) / g.Count()))
             .ToList();
         return new LatencyMatrix { NodePairs = pairs };
     }
@@ -102,8 +102,33 @@ public static partial class SchedulingModelMapper
         rules.Where(r => (r.Weight == 0) == required).Select(r => new WorkloadAffinityTerm
         {
             Selector = r.MatchLabels.OrderBy(l => l.Key, StringComparer.Ordinal)
-                .Select(l => new LabelExpression { Key = l.Key, Operator = LabelOperator.In, Values = [l.Value] }).ToList(),
+                .Select(l => new LabelExpression { Key = l.Key, Operator = LabelOperator.In, Values = [l.Value] })
+                .Concat(r.MatchExpressions.Select(ToExpression)).ToList(),
             Topology = r.Topology == AffinityTopology.Zone ? TopologyScope.Zone : TopologyScope.Node,
             Weight = required ? 1 : r.Weight,
         }).ToList();
+
+    private static List<NodeSelectorTerm> RequiredNodeTerms(IReadOnlyList<NodeAffinityTerm> terms) =>
+        terms.Where(t => t.Weight == 0).Select(t => new NodeSelectorTerm { Expressions = t.MatchExpressions.Select(ToExpression).ToList() }).ToList();
+
+    private static List<PreferredNodeAffinityTerm> PreferredNodeTerms(IReadOnlyList<NodeAffinityTerm> terms) =>
+        terms.Where(t => t.Weight > 0).Select(t => new PreferredNodeAffinityTerm
+        {
+            Weight = t.Weight,
+            Term = new NodeSelectorTerm { Expressions = t.MatchExpressions.Select(ToExpression).ToList() },
+        }).ToList();
+
+    private static LabelExpression ToExpression(LabelRequirement r) => new()
+    {
+        Key = r.Key,
+        Values = r.Values,
+        Operator = r.Operator switch
+        {
+            LabelRequirementOperator.In => LabelOperator.In,
+            LabelRequirementOperator.NotIn => LabelOperator.NotIn,
+            LabelRequirementOperator.Exists => LabelOperator.Exists,
+            LabelRequirementOperator.DoesNotExist => LabelOperator.DoesNotExist,
+            _ => LabelOperator.Unknown,
+        },
+    };
 }

@@ -93,6 +93,8 @@ public static partial class SchedulingModelMapper
             NodeSelector = selector,
             Tolerations = spec.Scheduling.Tolerations.Select(ToToleration).ToList(),
             Algorithm = spec.Scheduling.Algorithm,
+            RequiredNodeAffinity = RequiredNodeTerms(spec.Scheduling.NodeAffinity),
+            PreferredNodeAffinity = PreferredNodeTerms(spec.Scheduling.NodeAffinity),
             RequiredWorkloadAffinity = Terms(spec.Scheduling.Affinity, required: true),
             PreferredWorkloadAffinity = Terms(spec.Scheduling.Affinity, required: false),
             RequiredWorkloadAntiAffinity = Terms(spec.Scheduling.AntiAffinity, required: true),

@@ -146,8 +146,8 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
 
     async Task<bool> IWorkloadGrain.EvictAsync(InstanceEviction eviction)
     {
-        var kind = eviction.Cause == EvictionCause.Preemption ? "Preempted" : "Evicted";
-        if (Planner.Evict(eviction.InstanceId, eviction.NodeName, kind, eviction.Reason) is not { } evicted)
+        // One event kind for every cause ("Evicted"; the reason tells preemption from taints): it is the event the receipts map to InstanceEvicted.
+        if (Planner.Evict(eviction.InstanceId, eviction.NodeName, "Evicted", eviction.Reason) is not { } evicted)
         {
             return false;
         }

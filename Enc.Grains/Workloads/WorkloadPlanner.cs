@@ -183,8 +183,8 @@ public sealed class WorkloadPlanner
             .Select(i => MarkStopped(i, $"node {i.NodeName} is down; rescheduling", "NodeLost")).ToList();
 
     /// <summary>
-    /// Stops an instance the scheduler evicted from <paramref name="nodeName"/> (event <paramref name="kind"/>:
-    /// <c>Preempted</c> or <c>Evicted</c>); <see cref="Converge"/> then creates its replacement. Returns the
+    /// Stops an instance the scheduler evicted from <paramref name="nodeName"/> (event <paramref name="kind"/>,
+    /// <c>Evicted</c>); <see cref="Converge"/> then creates its replacement. Returns the
     /// stopped instance, or null when no active instance with that id runs on that node.
     /// </summary>
     public WorkloadInstance? Evict(string instanceId, string nodeName, string kind, string reason)

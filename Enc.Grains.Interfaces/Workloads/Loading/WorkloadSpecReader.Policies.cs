@@ -5,7 +5,7 @@ internal sealed partial class WorkloadSpecReader
 {
     private static readonly string[] RestartKeys = ["mode", "backoff", "maxBackoff", "resetAfter"];
     private static readonly string[] HealthKeys = ["type", "command", "port", "path", "interval", "timeout", "failureThreshold", "initialDelay"];
-    private static readonly string[] SchedulingKeys = ["nodeSelector", "tolerations", "algorithm", "priority", "affinity", "antiAffinity", "zoneSpread", "communicatesWith"];
+    private static readonly string[] SchedulingKeys = ["nodeSelector", "tolerations", "algorithm", "priority", "affinity", "antiAffinity", "zoneSpread", "communicatesWith", "nodeAffinity"];
     private static readonly string[] TolerationKeys = ["key", "operator", "value", "effect", "tolerationSeconds"];
 
     private WorkloadRestartPolicy ReadRestartPolicy(IReadOnlyDictionary<string, SpecNode> root)
@@ -114,6 +114,7 @@ internal sealed partial class WorkloadSpecReader
             AntiAffinity = ReadAffinityRules(map, "antiAffinity"),
             ZoneSpreadMaxSkew = _r.Int(_r.Map(map.GetValueOrDefault("zoneSpread"), "scheduling.zoneSpread", ZoneSpreadKeys), "maxSkew", "scheduling.zoneSpread", 0),
             CommunicatesWith = _r.StringList(map, "communicatesWith", "scheduling"),
+            NodeAffinity = ReadNodeAffinity(map),
         };
     }
 }

@@ -11,6 +11,9 @@ namespace Enc.Grains.Workloads.Placement;
 /// </summary>
 public sealed class PendingInstancePlacer(IWorkloadPlacementPolicy policy, IPlacementCluster cluster)
 {
+    /// <summary>Kind of the event recorded on the placed instance for each instance it preempted.</summary>
+    public const string PreemptionEvent = "Preemption";
+
     /// <summary>Places what it can of <paramref name="planner"/>'s Pending instances of <paramref name="spec"/>.</summary>
     public async Task<PlacementOutcome> PlaceAsync(WorkloadPlanner planner, WorkloadSpec spec)
     {
@@ -48,7 +51,7 @@ public sealed class PendingInstancePlacer(IWorkloadPlacementPolicy policy, IPlac
                 {
                     await cluster.EvictAsync(victim);
                     evicted.Add(victim);
-                    planner.AddEvent(instance.InstanceId, "Preempted", $"evicted {victim.InstanceId} ({victim.WorkloadId}, priority {victim.Priority}) from {victim.NodeName}");
+                    planner.AddEvent(instance.InstanceId, PreemptionEvent, $"evicted {victim.InstanceId} ({victim.WorkloadId}, priority {victim.Priority}) from {victim.NodeName}");
                 }
             }
         }

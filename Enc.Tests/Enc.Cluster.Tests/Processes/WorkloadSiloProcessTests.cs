@@ -99,13 +99,18 @@ public sealed class WorkloadSiloProcessTests : IAsyncLifetime
         Assert.Equal(startedAt, state.StartedAt);
 
         await CliAsync("stop", "web");
-        await Eventually.WaitAsync(
-            async () => (await _engine.Containers.InspectContainerAsync(container.ID, Ct)).State.Status,
-            s => s == "exited", Timeout, "the web container to stop");
+        await Eventually.WaitAsync(ContainerStatusAsync, s => s is "exited" or "removed", Timeout, "the web container to stop");
         await CliAsync("rm", "web");
+        await Eventually.WaitAsync(ContainerStatusAsync, s => s == "removed", Timeout, "the web container to be removed");
         var gone = await EncCli.RunAsync("inspect", "web", "--connection", _db.ConnectionString);
         Assert.NotEqual(0, gone.ExitCode);
         Assert.Contains("web", gone.Stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ContainerStatusAsync()
+    {
+        var container = (await ContainersAsync()).SingleOrDefault();
+        return container?.State ?? "removed";
     }
 
     private static string Port() => FreePorts.Next().ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Interfaces.Workloads;
+using Enc.Ledger.Receipts;
 using Enc.Scheduling.Framework;
 
 namespace Enc.Cluster.Tests.Scheduling;
@@ -25,12 +26,15 @@ public sealed class EvictionClusterTests
         var toleration = new WorkloadToleration { Key = "maintenance", Operator = TolerationOperator.Exists, Effect = TaintEffect.NoExecute };
         await c.Client.Workloads.SubmitAsync(SchedulingTestData.Spec("plain", 100, onTarget), Ct);
         await c.Client.Workloads.SubmitAsync(SchedulingTestData.Spec("tolerant", 100, onTarget with { Tolerations = [toleration] }), Ct);
+        await c.Client.Workloads.SubmitAsync(SchedulingTestData.Spec("limited", 100, onTarget with { Tolerations = [toleration with { TolerationSeconds = 3 }] }), Ct);
         var plain = Assert.Single((await c.WaitRunningAsync("plain", 1)).Instances);
+        var limited = Assert.Single((await c.WaitRunningAsync("limited", 1)).Instances);
         var tolerant = Assert.Single((await c.WaitRunningAsync("tolerant", 1)).Instances);
         Assert.Equal(target, plain.NodeName);
 
         // The selector pinned them to the target; free them to move, then taint the target NoExecute.
         await c.Client.Nodes.LabelAsync(c.Nodes[1], ["pool=a"], Ct);
+        var taintedAt = DateTimeOffset.UtcNow;
         await c.Client.Nodes.TaintAsync(target, ["maintenance=true:NoExecute"], Ct);
 
         var moved = await c.WaitForAsync("plain", w => w.Instances.Any(i => i.State == InstanceState.Running && i.NodeName == c.Nodes[1]), "running on the other node");
@@ -38,9 +42,14 @@ public sealed class EvictionClusterTests
         Assert.Equal(InstanceState.Stopped, evicted.State);
         Assert.Contains("NoExecute taint maintenance=true", evicted.Reason, StringComparison.Ordinal);
         Assert.Contains(await c.Client.Workloads.EventsAsync("plain", Ct), e => e.Kind == "Evicted" && e.InstanceId == plain.InstanceId);
+        await c.WaitForReceiptAsync(plain.InstanceId, ReceiptKind.InstanceEvicted);
 
         // The agent stopped the evicted process and the node released it; the tolerating instance stays.
         await Eventually.WaitAsync(() => c.Client.Nodes.GetAsync(target, Ct), n => !n!.Workloads.Contains(plain.InstanceId), SchedulerCluster.Timeout, "reservation released");
+
+        // tolerationSeconds: 3 lets the instance stay that long after the taint, then it is evicted too.
+        var limitedAfter = await c.WaitForAsync("limited", w => w.Instances.Any(i => i.InstanceId == limited.InstanceId && i.State == InstanceState.Stopped), "evicted after its toleration ran out");
+        Assert.True(limitedAfter.Instances.Single(i => i.InstanceId == limited.InstanceId).FinishedAt >= taintedAt.AddSeconds(3));
         var still = Assert.Single((await c.Client.Workloads.GetAsync("tolerant", Ct))!.Instances);
         Assert.Equal((tolerant.InstanceId, InstanceState.Running, target), (still.InstanceId, still.State, still.NodeName));
     }
@@ -69,6 +78,8 @@ public sealed class EvictionClusterTests
         var victim = batch.Instances.Single(i => i.InstanceId == eviction.InstanceId);
         Assert.Equal(InstanceState.Stopped, victim.State);
         Assert.Equal("preempted by default/critical (priority 100)", victim.Reason);
+        Assert.Contains(await c.Client.Workloads.EventsAsync("batch", Ct), e => e.Kind == "Evicted" && e.InstanceId == victim.InstanceId);
+        await c.WaitForReceiptAsync(victim.InstanceId, ReceiptKind.InstanceEvicted);
         var replacement = batch.Instances.Single(i => i.State == InstanceState.Pending);
         Assert.Contains(RejectionReasons.InsufficientCpu, replacement.Reason, StringComparison.Ordinal);
         Assert.Single(batch.Instances, i => i.State == InstanceState.Running);

@@ -3,9 +3,11 @@ using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Scheduling;
 using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Ledger.Options;
 using Enc.Grains.Nodes.Options;
 using Enc.Grains.Scheduling;
 using Enc.Grains.Workloads.Options;
+using Enc.Ledger.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enc.Cluster.Tests.Scheduling;
@@ -50,6 +52,11 @@ internal sealed class SchedulerCluster : IAsyncDisposable
                 o.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
                 o.MonitorInterval = TimeSpan.FromMilliseconds(500);
             });
+            silo.Services.Configure<EncLedgerOptions>(o =>
+            {
+                o.RetryInterval = TimeSpan.FromSeconds(1);
+                o.CheckpointInterval = TimeSpan.FromMilliseconds(500);
+            });
             silo.Services.Configure<EncTopologyOptions>(o =>
             {
                 o.LatencyProbeInterval = TimeSpan.FromMilliseconds(500);
@@ -70,6 +77,12 @@ internal sealed class SchedulerCluster : IAsyncDisposable
 
     public async Task<SchedulingExplanation> ExplainAsync(string name) =>
         await Client.Scheduling.ExplainAsync(name, Ct) ?? throw new InvalidOperationException($"no decision for {name}");
+
+    /// <summary>Waits until the ledger holds a receipt of <paramref name="kind"/> on the instance's subject.</summary>
+    public Task WaitForReceiptAsync(string instanceId, ReceiptKind kind) =>
+        Eventually.WaitAsync(
+            async () => string.Join(",", (await Client.Ledger.GetHistoryAsync(ReceiptSubjects.Instance(instanceId), Ct)).Select(r => r.Receipt.Kind)),
+            kinds => kinds.Split(',').Contains(kind.ToString()), Timeout, $"a {kind} receipt for {instanceId}");
 
     public async ValueTask DisposeAsync()
     {

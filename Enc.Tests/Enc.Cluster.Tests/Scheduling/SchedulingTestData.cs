@@ -21,7 +21,7 @@ internal static class SchedulingTestData
     public static ClusterView View(params NodeSnapshot[] nodes) => ClusterView.OfNodes(nodes);
 
     /// <summary>A Ready node with docker and process drivers.</summary>
-    public static NodeSnapshot Node(string name, long cpu = 4000, long allocatedCpu = 0, IReadOnlyList<string>? workloads = null, IReadOnlyList<NodeTaint>? taints = null, string zone = "", IReadOnlyDictionary<string, string>? labels = null) => new()
+    public static NodeSnapshot Node(string name, long cpu = 4000, long allocatedCpu = 0, IReadOnlyList<string>? workloads = null, IReadOnlyList<NodeTaint>? taints = null, string zone = "", IReadOnlyDictionary<string, string>? labels = null, long allocatedMemory = 0) => new()
     {
         Id = name + "-id",
         Name = name,
@@ -38,7 +38,7 @@ internal static class SchedulingTestData
         Resources = new NodeResources
         {
             Capacity = new ResourceQuantities { CpuMillicores = cpu, MemoryBytes = 8L << 30, DiskBytes = 100L << 30, NetworkBitsPerSecond = 1_000_000_000 },
-            Allocated = new ResourceQuantities { CpuMillicores = allocatedCpu, MemoryBytes = 0, DiskBytes = 0, NetworkBitsPerSecond = 0 },
+            Allocated = new ResourceQuantities { CpuMillicores = allocatedCpu, MemoryBytes = allocatedMemory, DiskBytes = 0, NetworkBitsPerSecond = 0 },
         },
         Address = "127.0.0.1:1",
         ConsensusWeight = 1,
