@@ -88,8 +88,10 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
     /// <summary>Submits this node's scheduling inventory when it differs from the committed one (ConsensusDriven scheduling runs over it).</summary>
     private async Task ReportInventoryAsync()
     {
-        if (_node is null || await GrainFactory.GetGrain<INodeGrain>(NodeName).GetAsync() is not { } snapshot)
+        if (_node is null || await GrainFactory.GetGrain<INodeGrain>(NodeName).GetAsync() is not { } snapshot
+            || snapshot.Status is NodeStatus.Leaving or NodeStatus.Down)
         {
+            // A leaving node's silo is shutting down: it starts no new consensus work (a bind on it is refused anyway).
             return;
         }
 

@@ -56,7 +56,9 @@ public sealed class ConsensusClusterTests
         Assert.Equal(CertificateVerification.Valid, ConsensusOperations.VerifyBlock(afterStop));
 
         // Next height: forged COMMITs (signed with a key that is not theirs) in the names of three validators,
-        // for exactly the block the proposer will propose, reach one validator before the block does.
+        // for exactly the block the proposer will propose, reach one validator before the block does. Votes are
+        // verified lazily (one aggregate per quorum), so a forgery is evicted when its weight is needed for a
+        // quorum or when the genuine vote replaces it; either way the block commits on genuine signatures only.
         var status = await WaitForStatusAsync(client, s => s.Height == h + 3 && s.Idle && s.PendingDecisions == 0, "height h + 3 idle");
         var next = status!.Height;
         var set = new ValidatorSet(status.Validators.Select(v => new Validator(ValidatorKey.FromHex(v.PublicKey), v.Weight)));
@@ -76,6 +78,16 @@ public sealed class ConsensusClusterTests
                 Bytes = ConsensusMessageCodec.Encode(new CommitMessage(forged)),
             });
         }
+
+        // And a forged ROUND-CHANGE (checked on arrival, unlike votes that a quorum may never need).
+        var roundChange = new SignedPayload(MessageType.RoundChange, next, 1, Hash256.Zero, -1, ValidatorKey.FromHex(status.Validators.Single(v => v.NodeName == stopped).PublicKey),
+            forger.Sign(SignedPayload.SigningBytes(MessageType.RoundChange, next, 1, Hash256.Zero, -1)).ToBytes());
+        await client.GrainFactory.GetGrain<IValidatorGrain>(receiver.NodeName).DeliverAsync(new ConsensusEnvelope
+        {
+            Height = next,
+            Kind = (byte)MessageType.RoundChange,
+            Bytes = ConsensusMessageCodec.Encode(new RoundChangeMessage(roundChange, null, [])),
+        });
 
         await client.Consensus.SetValidatorWeightAsync(names[2], 2, Ct);
         var fourth = await WaitForBlockAsync(client, next);
