@@ -36,6 +36,7 @@ public sealed partial class ReceiptEmitter
     public const string ReminderName = "enc.receipts.outbox";
 
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
     private readonly Grain _grain;
     private readonly Func<ReceiptOutbox> _outbox;
     private readonly Func<Task> _writeState;
@@ -118,13 +119,28 @@ public sealed partial class ReceiptEmitter
         }
     }
 
-    /// <summary>Call from the grain's <c>OnDeactivateAsync</c>: drops the wake-up reminder when nothing is pending.</summary>
-    public async Task OnDeactivateAsync()
+    /// <summary>
+    /// Call from the grain's <c>OnDeactivateAsync</c>: stops the retry timer. The reminder is left alone (a
+    /// silo shutting down may no longer reach the reminder service); it removes itself on its next tick when the
+    /// outbox is empty.
+    /// </summary>
+    public Task OnDeactivateAsync()
     {
         _retryTimer?.Dispose();
         _retryTimer = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>True when <paramref name="reminderName"/> is this emitter's reminder.</summary>
+    public static bool IsReminder(string reminderName) => reminderName == ReminderName;
+
+    /// <summary>Call when the reminder <see cref="ReminderName"/> fires: publishes whatever is still pending, or removes the reminder when nothing is.</summary>
+    public async Task OnReminderAsync()
+    {
         if (Outbox.HasPending)
         {
+            await PublishAsync(onlyNew: false);
+            EnsureRetryTimer();
             return;
         }
 
@@ -134,23 +150,12 @@ public sealed partial class ReceiptEmitter
             {
                 await _grain.UnregisterReminder(reminder);
             }
+
+            _reminderRegistered = false;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogReminderCleanupFailed(ex, _grain.GetGrainId());
-        }
-    }
-
-    /// <summary>True when <paramref name="reminderName"/> is this emitter's reminder.</summary>
-    public static bool IsReminder(string reminderName) => reminderName == ReminderName;
-
-    /// <summary>Call when the reminder <see cref="ReminderName"/> fires: publishes whatever is still pending.</summary>
-    public async Task OnReminderAsync()
-    {
-        if (Outbox.HasPending)
-        {
-            await PublishAsync(onlyNew: false);
-            EnsureRetryTimer();
         }
     }
 
@@ -218,6 +223,7 @@ public sealed partial class ReceiptEmitter
             foreach (var chunk in toSend.Chunk(_options.MaxBatchSize))
             {
                 var batch = ReceiptBatch.Sign(Identity.Signer, chunk);
+                // Bounded: a silo shutting down must not hang on its stream; the receipts stay in the outbox.
                 await stream.OnNextAsync(new ReceiptBatchMessage
                 {
                     Emitter = _grain.GetGrainId(),
@@ -225,7 +231,7 @@ public sealed partial class ReceiptEmitter
                     SignerPublicKey = batch.SignerPublicKey,
                     Receipts = batch.Receipts,
                     Signature = batch.Signature,
-                });
+                }).WaitAsync(PublishTimeout);
                 foreach (var receipt in chunk)
                 {
                     _inFlight[receipt.Id] = now;
