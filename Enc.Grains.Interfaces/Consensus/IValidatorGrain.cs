@@ -24,8 +24,12 @@ public interface IValidatorGrain : IGrainWithStringKey
     [OneWay]
     Task PushAsync(ConsensusEnvelope envelope);
 
-    /// <summary>Adds decisions to this validator's pending pool (the proposer batches them).</summary>
+    /// <summary>
+    /// Adds decisions to this validator's pending pool (the proposer batches them). One-way: the
+    /// registry fans submissions out, and a validator may itself be the submitter (its node's inventory).
+    /// </summary>
     [Alias("Submit")]
+    [OneWay]
     Task SubmitAsync(IReadOnlyList<ConsensusDecisionData> decisions);
 
     /// <summary>This validator's view: height, round, validators, last certificate, rejections.</summary>

@@ -58,4 +58,8 @@ public interface IWorkloadGrain : IGrainWithStringKey
     [Alias("Events")]
     [ReadOnly]
     Task<IReadOnlyList<WorkloadEvent>> GetEventsAsync();
+
+    /// <summary>Binds a ConsensusDriven placement committed by consensus (called by the block's round grain).</summary>
+    [Alias("BindConsensusPlacement")]
+    Task BindConsensusPlacementAsync(Consensus.ConsensusPlacementBinding binding);
 }

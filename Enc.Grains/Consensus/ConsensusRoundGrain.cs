@@ -3,25 +3,51 @@ using Enc.Consensus.Crypto;
 using Enc.Consensus.Validators;
 using Enc.Grains.Interfaces.Consensus;
 using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Ledger;
+using Enc.Grains.Receipts;
+using Enc.Ledger.Receipts;
 
 namespace Enc.Grains.Consensus;
 
 /// <summary>
 /// The round of one height: forwards each multicast to the validators and keeps it for validators
-/// that start late; records the committed block once (verifying its certificate) and hands it to the
-/// <see cref="IConsensusCommitHandler"/>s; records evidence once.
+/// that start late; records the committed block once (verifying its certificate) with its ledger
+/// receipt (<see cref="ConsensusReceipts"/>) and hands it to the <see cref="IConsensusCommitHandler"/>s;
+/// records evidence once, also on the ledger.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class ConsensusRoundGrain(
-    [PersistentState("round", EncProviderNames.GrainStorage)] IPersistentState<ConsensusRoundState> state,
-    IEnumerable<IConsensusCommitHandler> handlers)
-    : Grain, IConsensusRoundGrain
+public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptEmitterGrain, IRemindable
 {
     /// <summary>Messages kept per height for late validators.</summary>
     public const int MaxCollected = 4096;
 
+    private readonly IPersistentState<ConsensusRoundState> state;
+    private readonly IEnumerable<IConsensusCommitHandler> handlers;
+    private readonly ReceiptEmitter _receipts;
     private readonly List<ConsensusEnvelope> _collected = [];
     private ConsensusBlockRecord? _record;
+
+    /// <summary>Creates the grain.</summary>
+    public ConsensusRoundGrain(
+        [PersistentState("round", EncProviderNames.GrainStorage)] IPersistentState<ConsensusRoundState> state,
+        IEnumerable<IConsensusCommitHandler> handlers,
+        ReceiptEmitterFactory receipts)
+    {
+        this.state = state;
+        this.handlers = handlers;
+        _receipts = receipts.Create(this, () => state.State.Receipts, () => state.WriteStateAsync());
+    }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _receipts.OnActivateAsync();
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
+
+    Task IReceiptEmitterGrain.OnReceiptsSettledAsync(LedgerAppendOutcome outcome) => _receipts.OnSettledAsync(outcome);
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        ReceiptEmitter.IsReminder(reminderName) ? _receipts.OnReminderAsync() : Task.CompletedTask;
 
     Task IConsensusRoundGrain.PublishAsync(ConsensusEnvelope envelope, string senderNode, IReadOnlyList<string> recipients)
     {
@@ -70,9 +96,11 @@ public sealed class ConsensusRoundGrain(
         state.State.Certificate = encodedCertificate;
         state.State.Validators = validators.ToList();
         state.State.RecordedAt = DateTimeOffset.UtcNow;
-        await state.WriteStateAsync();
-        _collected.Clear();
         var record = Record()!;
+        _receipts.Record(ReceiptKind.ConsensusDecision, ConsensusReceipts.BlockSubject(height), ConsensusReceipts.Block(record));
+        await state.WriteStateAsync();
+        await _receipts.FlushAsync();
+        _collected.Clear();
         foreach (var handler in handlers)
         {
             await handler.OnCommittedAsync(GrainFactory, block, record);
@@ -97,7 +125,9 @@ public sealed class ConsensusRoundGrain(
 
         state.State.Evidence.Add(encodedEvidence);
         _record = null;
+        _receipts.Record(ReceiptKind.ConsensusEvidence, ConsensusReceipts.EvidenceSubject(evidence.Height), ConsensusReceipts.Evidence(evidence.Height, encodedEvidence));
         await state.WriteStateAsync();
+        await _receipts.FlushAsync();
         foreach (var handler in handlers)
         {
             await handler.OnEvidenceAsync(GrainFactory, this.GetPrimaryKeyLong(), encodedEvidence);

@@ -2,7 +2,7 @@ using Enc.Grains.Interfaces.Consensus;
 
 namespace Enc.Grains.Consensus;
 
-/// <summary>Persisted state of a round grain: the committed block of its height, its certificate, its validators and evidence.</summary>
+/// <summary>Persisted state of a round grain: the committed block of its height, its certificate, its validators, evidence and receipt outbox.</summary>
 [GenerateSerializer]
 [Alias("Enc.Consensus.ConsensusRoundState")]
 public sealed class ConsensusRoundState
@@ -21,4 +21,7 @@ public sealed class ConsensusRoundState
 
     /// <summary>Encoded equivocation evidence, deduplicated.</summary>
     [Id(4)] public List<byte[]> Evidence { get; set; } = [];
+
+    /// <summary>Receipts of this height not yet acknowledged by the ledger.</summary>
+    [Id(5)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 }

@@ -4,10 +4,13 @@ using Enc.Consensus.Messages;
 using Enc.Consensus.Validators;
 using Enc.Grains.Consensus.Keys;
 using Enc.Grains.Consensus.Options;
+using Enc.Grains.Consensus.Scheduling;
 using Enc.Grains.Hosting;
 using Enc.Grains.Interfaces.Consensus;
+using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Nodes.Placement;
 using Enc.Grains.Nodes.Options;
+using Enc.Grains.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -60,7 +63,11 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    Task IValidatorGrain.StartAsync() => EnsureStartedAsync();
+    async Task IValidatorGrain.StartAsync()
+    {
+        await EnsureStartedAsync();
+        await ReportInventoryAsync();
+    }
 
     Task IValidatorGrain.DeliverAsync(ConsensusEnvelope envelope) => ReceiveAsync(envelope);
 
@@ -77,6 +84,27 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
 
     Task<ConsensusStatus?> IValidatorGrain.GetStatusAsync() =>
         Task.FromResult(_node is null || _transport is null ? null : _transport.Status(_node));
+
+    /// <summary>Submits this node's scheduling inventory when it differs from the committed one (ConsensusDriven scheduling runs over it).</summary>
+    private async Task ReportInventoryAsync()
+    {
+        if (_node is null || await GrainFactory.GetGrain<INodeGrain>(NodeName).GetAsync() is not { } snapshot
+            || snapshot.Status is NodeStatus.Leaving or NodeStatus.Down)
+        {
+            // A leaving node's silo is shutting down: it starts no new consensus work (a bind on it is refused anyway).
+            return;
+        }
+
+        var inventory = SchedulingModelMapper.ToNodeInfo(snapshot);
+        if (_node.HasCommittedInventory(inventory))
+        {
+            return;
+        }
+
+        var decision = new NodeInventoryDecision(inventory).ToDecision();
+        await GrainFactory.GetGrain<IConsensusRegistryGrain>(IConsensusRegistryGrain.DefaultKey)
+            .SubmitAsync([new ConsensusDecisionData { Type = decision.Type, Payload = decision.Payload.ToArray() }]);
+    }
 
     private async Task ReceiveAsync(ConsensusEnvelope envelope)
     {

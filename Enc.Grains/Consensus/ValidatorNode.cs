@@ -62,6 +62,13 @@ public sealed class ValidatorNode : IDecisionSource
         return Observe(Engine.Wake(now));
     }
 
+    /// <summary>True when <paramref name="node"/> equals the inventory the chain holds for it.</summary>
+    public bool HasCommittedInventory(Enc.Scheduling.Model.NodeInfo node)
+    {
+        var state = StateAt(Engine.Chain.Count == 0 ? null : Engine.Chain[^1]);
+        return state.Nodes.TryGetValue(node.Id, out var known) && SameInventory(known, node);
+    }
+
     /// <summary>The chain-derived scheduling state after <paramref name="parent"/> (which must be the engine's tip or an ancestor being caught up to).</summary>
     public ConsensusClusterState StateAt(CommittedBlock? parent)
     {
@@ -151,9 +158,11 @@ public sealed class ValidatorNode : IDecisionSource
         }
     }
 
-    private static bool SameInventory(Enc.Scheduling.Model.NodeInfo a, Enc.Scheduling.Model.NodeInfo b) =>
+    /// <summary>True when two inventories carry the same scheduling facts (taint times aside).</summary>
+    public static bool SameInventory(Enc.Scheduling.Model.NodeInfo a, Enc.Scheduling.Model.NodeInfo b) =>
         a.Status == b.Status && a.Capacity == b.Capacity && a.Allocated == b.Allocated && a.Zone == b.Zone && a.Region == b.Region
-        && a.Labels.Count == b.Labels.Count && a.Labels.All(l => b.Labels.TryGetValue(l.Key, out var v) && v == l.Value);
+        && a.Labels.Count == b.Labels.Count && a.Labels.All(l => b.Labels.TryGetValue(l.Key, out var v) && v == l.Value)
+        && a.Taints.Count == b.Taints.Count && a.Taints.All(t => b.Taints.Any(u => u.Key == t.Key && u.Value == t.Value && u.Effect == t.Effect));
 
     private EngineOutput Observe(EngineOutput output)
     {

@@ -1,3 +1,4 @@
+using Enc.Grains.Consensus.Scheduling;
 using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Scheduling;
@@ -191,6 +192,12 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             return;
         }
 
+        if (ConsensusPlacementRequests.Applies(spec))
+        {
+            await ConsensusPlacementRequests.SubmitAsync(GrainFactory, planner, spec);
+            return;
+        }
+
         var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory)).PlaceAsync(planner, spec);
         if (new WorkloadDecisionLog(_decisions.State).Add(outcome.Decisions))
         {
@@ -206,6 +213,20 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         {
             await GrainFactory.GetGrain<IPendingPlacementsGrain>(IPendingPlacementsGrain.DefaultKey).ParkAsync(spec.Id, outcome.WakeOn);
         }
+    }
+
+    async Task IWorkloadGrain.BindConsensusPlacementAsync(Interfaces.Consensus.ConsensusPlacementBinding binding)
+    {
+        var planner = Planner;
+        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(new GrainPlacementCluster(GrainFactory), planner, spec, binding))
+        {
+            await _state.WriteStateAsync();
+            return;
+        }
+
+        await _state.WriteStateAsync();
+        await _receipts.FlushAsync();
+        await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceAdded);
     }
 
     private async Task ReleaseAsync(IEnumerable<WorkloadInstance> stopped)

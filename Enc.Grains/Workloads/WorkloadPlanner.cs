@@ -162,9 +162,9 @@ public sealed class WorkloadPlanner
         return after.IsTerminal && !before.IsTerminal ? after : null;
     }
 
-    /// <summary>Marks an instance Scheduled on a node with its ports.</summary>
-    public void Scheduled(string instanceId, string nodeName, IReadOnlyDictionary<string, int> ports) =>
-        Update(instanceId, i => i with { State = InstanceState.Scheduled, NodeName = nodeName, Ports = ports, Reason = null }, "Scheduled", $"on {nodeName}");
+    /// <summary>Marks an instance Scheduled on a node with its ports; <paramref name="message"/> replaces the event text <c>on NODE</c>.</summary>
+    public void Scheduled(string instanceId, string nodeName, IReadOnlyDictionary<string, int> ports, string? message = null) =>
+        Update(instanceId, i => i with { State = InstanceState.Scheduled, NodeName = nodeName, Ports = ports, Reason = null }, "Scheduled", message ?? $"on {nodeName}");
 
     /// <summary>Leaves an instance Pending with the reason no node took it.</summary>
     public void Unschedulable(string instanceId, string reason)

@@ -56,6 +56,9 @@ public enum ReceiptKind : ushort
     /// <summary>A consensus round committed a decision.</summary>
     ConsensusDecision = 400,
 
+    /// <summary>Evidence that a validator equivocated (two conflicting signed consensus messages).</summary>
+    ConsensusEvidence = 401,
+
     /// <summary>A service decision (endpoint added or removed, routing change, …).</summary>
     ServiceDecision = 500,
 }

@@ -1,5 +1,6 @@
 using Enc.Grains.Consensus.Keys;
 using Enc.Grains.Consensus.Options;
+using Enc.Grains.Consensus.Scheduling;
 using Enc.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class SiloBuilderConsensusExtensions
         services.TryAddKeyedSingleton(EncTimeProviderNames.Consensus, TimeProvider.System);
         services.AddSingleton<IConfigurationValidator, EncConsensusOptionsValidator>();
         services.TryAddSingleton<IValidatorKeyProvider, NodeIdentityValidatorKeyProvider>();
+        services.AddSingleton<IConsensusCommitHandler, ConsensusPlacementBinder>();
         services.AddSingleton<ConsensusValidatorStarter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ConsensusValidatorStarter>());
         return services;

@@ -6,7 +6,7 @@ namespace Enc.Grains.Consensus.Scheduling;
 
 /// <summary>
 /// A node's inventory as committed through consensus (decision type <see cref="Type"/>): the
-/// scheduler-facing facts (status, capacity, allocation at report time, labels, zone, region) that
+/// scheduler-facing facts (status, capacity, allocation at report time, labels, zone, region, taints) that
 /// ConsensusDriven scheduling runs over. Each node's validator reports its own node when it changes.
 /// </summary>
 /// <param name="Node">The node as the scheduler models it.</param>
@@ -24,6 +24,13 @@ public sealed record NodeInventoryDecision(NodeInfo Node)
         WriteVector(writer, Node.Allocated);
         writer.WriteString(Node.Zone).WriteString(Node.Region);
         CanonicalMaps.Write(writer, Node.Labels);
+        var taints = Node.Taints.OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Value, StringComparer.Ordinal).ThenBy(t => t.Effect).ToList();
+        writer.WriteUInt32((uint)taints.Count);
+        foreach (var taint in taints)
+        {
+            writer.WriteString(taint.Key).WriteString(taint.Value).WriteByte((byte)taint.Effect);
+        }
+
         return new Decision(Type, writer.WrittenSpan);
     }
 
@@ -49,6 +56,23 @@ public sealed record NodeInventoryDecision(NodeInfo Node)
         var zone = reader.ReadString("inventory.zone", 253);
         var region = reader.ReadString("inventory.region", 253);
         var labels = CanonicalMaps.Read(ref reader, "inventory.labels");
+        var count = reader.ReadUInt32("inventory.taints.count");
+        if (count > 256)
+        {
+            throw new FormatException($"Field 'inventory.taints.count' is {count}; the limit is 256.");
+        }
+
+        var taints = new List<Taint>((int)count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadString("inventory.taint.key");
+            var value = reader.ReadString("inventory.taint.value");
+            var effect = (TaintEffect)reader.ReadByte("inventory.taint.effect");
+            taints.Add(Enum.IsDefined(effect) && effect != TaintEffect.Unknown
+                ? new Taint { Key = key, Value = value, Effect = effect }
+                : throw new FormatException($"Field 'inventory.taint.effect' has unknown value {(byte)effect}."));
+        }
+
         reader.EnsureEnd("node inventory");
         return new NodeInventoryDecision(new NodeInfo
         {
@@ -59,6 +83,7 @@ public sealed record NodeInventoryDecision(NodeInfo Node)
             Zone = zone,
             Region = region,
             Labels = labels,
+            Taints = taints,
         });
     }
 

@@ -12,7 +12,7 @@ namespace Enc.Cluster.Tests.Consensus;
 /// </summary>
 internal static class ConsensusTestCluster
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(90);
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,7 +25,7 @@ internal static class ConsensusTestCluster
             silo.Services.Configure<EncConsensusOptions>(o =>
             {
                 o.GenesisValidators = silos;
-                o.BaseRoundTimeout = TimeSpan.FromSeconds(3);
+                o.BaseRoundTimeout = TimeSpan.FromSeconds(10); // long enough that a loaded machine decides in round 0
                 o.StartInterval = TimeSpan.FromMilliseconds(500);
             });
             configure?.Invoke(silo);
@@ -35,9 +35,27 @@ internal static class ConsensusTestCluster
 
     /// <summary>Waits until some validator reports <paramref name="done"/>.</summary>
     public static Task<ConsensusStatus?> WaitForStatusAsync(Enc.Client.EncClient client, Func<ConsensusStatus, bool> done, string what) =>
-        Eventually.WaitAsync(() => client.Consensus.GetStatusAsync(Ct), s => s is not null && done(s), Timeout, what);
+        Eventually.WaitAsync(() => client.Consensus.GetStatusAsync(Ct), s => s is not null && done(s), WaitTimeout, what);
 
     /// <summary>Waits until the block at <paramref name="height"/> is recorded.</summary>
     public static async Task<ConsensusBlockRecord> WaitForBlockAsync(Enc.Client.EncClient client, long height) =>
-        (await Eventually.WaitAsync(() => client.Consensus.GetBlockAsync(height, Ct), b => b is not null, Timeout, $"block {height}"))!;
+        (await Eventually.WaitAsync(() => client.Consensus.GetBlockAsync(height, Ct), b => b is not null, WaitTimeout, $"block {height}"))!;
+
+    /// <summary>Waits until the inventory of every node in <paramref name="names"/> is in a committed block.</summary>
+    public static Task<int> WaitForInventoriesAsync(Enc.Client.EncClient client, IReadOnlyCollection<string> names)
+    {
+        var inventoried = new HashSet<string>(StringComparer.Ordinal);
+        return Eventually.WaitAsync(async () =>
+        {
+            for (var h = 1L; await client.Consensus.GetBlockAsync(h, Ct) is { } block; h++)
+            {
+                foreach (var d in block.Decisions.Where(d => d.Type == Grains.Consensus.Scheduling.NodeInventoryDecision.Type))
+                {
+                    inventoried.UnionWith(names.Where(n => d.Summary.StartsWith($"inventory of {n}:", StringComparison.Ordinal)));
+                }
+            }
+
+            return inventoried.Count;
+        }, c => c == names.Count, WaitTimeout, "inventories of all nodes committed");
+    }
 }
