@@ -27,12 +27,13 @@ public sealed class IdleHeightTests
         Assert.Null(started.NextTimer);
         Assert.Empty(engine.Tick(T0.AddHours(1)).Messages);
 
-        source.Pending.Add(new Decision("test.decision", [7]));
+        var decision = new Decision("test.decision", [7]);
+        source.Pending.Add(decision);
         var woken = engine.Wake(T0.AddHours(1));
 
         var committed = Assert.Single(woken.Committed);
-        Assert.Equal(source.Pending, committed.Block.Decisions);
-        source.Pending.Clear();
+        Assert.Equal([decision], committed.Block.Decisions);
+        Assert.Empty(source.Pending);
         Assert.True(engine.IsIdle);
         Assert.Equal(2, engine.Height);
         Assert.Null(woken.NextTimer);
@@ -67,6 +68,11 @@ public sealed class IdleHeightTests
     {
         public List<Decision> Pending { get; } = [];
 
-        public IReadOnlyList<Decision> PendingDecisions(long height, CommittedBlock? parent, int maxCount) => Pending.Take(maxCount).ToList();
+        // Like a validator's pool: decisions of the committed parent are no longer pending.
+        public IReadOnlyList<Decision> PendingDecisions(long height, CommittedBlock? parent, int maxCount)
+        {
+            Pending.RemoveAll(d => parent is not null && parent.Block.Decisions.Contains(d));
+            return Pending.Take(maxCount).ToList();
+        }
     }
 }
