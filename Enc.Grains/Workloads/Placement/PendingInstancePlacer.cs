@@ -44,7 +44,8 @@ public sealed class PendingInstancePlacer(IWorkloadPlacementPolicy policy, IPlac
             }
 
             placed++;
-            planner.Scheduled(instance.InstanceId, node.Value.Name, node.Value.Ports);
+            // The event (and so the InstanceScheduled receipt) names the algorithm that placed it.
+            planner.Scheduled(instance.InstanceId, node.Value.Name, node.Value.Ports, ranking.Explanation is { } decided ? ScheduledMessage(node.Value.Name, decided) : null);
             if (node.Value.Preempted)
             {
                 foreach (var victim in ranking.Evictions)
@@ -58,6 +59,11 @@ public sealed class PendingInstancePlacer(IWorkloadPlacementPolicy policy, IPlac
 
         return new PlacementOutcome(placed, pending, wakeOn, decisions, evicted);
     }
+
+    private static string ScheduledMessage(string nodeName, SchedulingExplanation decided) =>
+        decided.ResourceStrategy.Length > 0
+            ? $"on {nodeName} by {decided.Algorithm}/{decided.ResourceStrategy}"
+            : $"on {nodeName} by {decided.Algorithm}";
 
     private async Task<(string Name, IReadOnlyDictionary<string, int> Ports, bool Preempted)?> ReserveAsync(
         WorkloadSpec spec, WorkloadInstance instance, Interfaces.Nodes.ResourceQuantities request, PlacementRanking ranking)

@@ -45,6 +45,9 @@ public sealed class PendingInstancePlacerTests
         Assert.Equal((ExplanationOutcome.Placed, "a", 100), (decision.Outcome, decision.NodeName, decision.Priority));
         Assert.Equal(InstanceState.Scheduled, record.Instances.Single().State);
         Assert.Contains(record.Events, e => e.Kind == PendingInstancePlacer.PreemptionEvent);
+        var scheduled = Assert.Single(record.Events, e => e.Kind == "Scheduled");
+        Assert.False(string.IsNullOrEmpty(decision.Algorithm));
+        Assert.Equal($"on a by {decision.Algorithm}/{decision.ResourceStrategy}", scheduled.Message);
     }
 
     [Fact]
