@@ -20,13 +20,14 @@ public sealed partial class ProcessDriver : ITaskDriver
     public const string DriverName = "process";
 
     // $1 task dir, $2 cgroup dirs, $3 address-space limit in KiB (or empty), then the command.
+    // The pid file is written only once the limits are in force: a started task is always a limited one.
     private const string WrapperScript = """
         dir=$1; groups=$2; aslimit=$3; shift 3
         exec </dev/null >>"$dir/stdout.log" 2>>"$dir/stderr.log"
-        echo $$ >"$dir/pid.tmp" && mv "$dir/pid.tmp" "$dir/pid"
         fail() { echo "enc: $1" >&2; echo 125 >"$dir/exit_code"; exit 125; }
         for g in $groups; do echo $$ >"$g/cgroup.procs" || fail "cannot join cgroup $g"; done
         if [ -n "$aslimit" ]; then ulimit -v "$aslimit" || fail "cannot set address-space limit"; fi
+        echo $$ >"$dir/pid.tmp" && mv "$dir/pid.tmp" "$dir/pid"
         "$@"
         rc=$?
         echo $rc >"$dir/exit_code.tmp" && mv "$dir/exit_code.tmp" "$dir/exit_code"
@@ -245,7 +246,9 @@ public sealed partial class ProcessDriver : ITaskDriver
 
             if (child.HasExited)
             {
-                throw new TaskStartException($"the launch wrapper exited with code {child.ExitCode} before starting the command");
+                var reason = _store.ReadStderrTail(taskId);
+                throw new TaskStartException($"the launch wrapper exited with code {child.ExitCode} before starting the command"
+                    + (reason.Length > 0 ? ": " + reason : ""));
             }
 
             await Task.Delay(10, cancellationToken).ConfigureAwait(false);

@@ -104,6 +104,19 @@ internal sealed class ProcessTaskStore
         }
     }
 
+    /// <summary>The last line the launch wrapper wrote to stderr (why it gave up), or empty.</summary>
+    public string ReadStderrTail(string taskId)
+    {
+        try
+        {
+            return File.ReadLines(StderrPath(taskId)).LastOrDefault(l => l.StartsWith("enc: ", StringComparison.Ordinal))?[5..] ?? "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Prepares the folder for a (re)start: keeps the logs, drops the previous pid and exit code.</summary>
     public void ResetForStart(string taskId)
     {

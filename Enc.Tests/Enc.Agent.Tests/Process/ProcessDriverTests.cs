@@ -40,7 +40,8 @@ public sealed class ProcessDriverTests
         var task = await driver.StartAsync(new TaskLaunch { InstanceId = TestSpecs.InstanceId("limits"), Spec = TestSpecs.Process("limits", "sleep 3600") }, Ct);
         var pid = int.Parse(File.ReadAllText(Path.Combine(scope.DataDirectory, "tasks", task.TaskId, "pid")).Trim(), CultureInfo.InvariantCulture);
 
-        // The host decides what can be enforced; whichever it is must be in force for the task's process.
+        // The host decides what can be enforced; whichever it is must be in force for the task's process
+        // as soon as StartAsync returns (the wrapper publishes its pid only after joining its cgroups).
         Assert.NotEqual(ProcessLimitEnforcement.None, driver.Enforcement);
         var cgroups = File.ReadAllLines($"/proc/{pid}/cgroup");
         switch (driver.Enforcement)
@@ -66,6 +67,30 @@ public sealed class ProcessDriverTests
         await driver.RemoveAsync(task.TaskId, Ct);
         Assert.Equal(TaskRunState.NotFound, (await driver.InspectAsync(task.TaskId, Ct)).State);
         Assert.Null(Procfs.LiveStartTicks(pid));
+    }
+
+    [Fact]
+    public async Task StartFailsWithTheReasonWhenTheTaskCannotJoinItsCgroup()
+    {
+        // A cgroup v1 layout in a temporary folder (not the kernel's) whose task group refuses the join:
+        // its cgroup.procs is a directory, so the wrapper's write fails as a kernel refusal would.
+        await using var scope = new ProcessScope();
+        var root = Path.Combine(scope.DataDirectory, "fake-cgroup");
+        Directory.CreateDirectory(Path.Combine(root, "memory"));
+        Directory.CreateDirectory(Path.Combine(root, "cpu"));
+        File.WriteAllText(Path.Combine(root, "memory", "memory.limit_in_bytes"), "");
+        File.WriteAllText(Path.Combine(root, "cpu", "cpu.cfs_quota_us"), "");
+        var id = TestSpecs.InstanceId("nojoin");
+        Directory.CreateDirectory(Path.Combine(root, "memory", "enc", id, "cgroup.procs"));
+        var driver = new ProcessDriver(new ProcessDriverOptions { DataDirectory = scope.DataDirectory, CgroupRoot = root });
+        Assert.Equal(ProcessLimitEnforcement.CgroupV1, driver.Enforcement);
+
+        var error = await Assert.ThrowsAsync<TaskStartException>(() => driver.StartAsync(new TaskLaunch { InstanceId = id, Spec = TestSpecs.Process("nojoin", "echo ran") }, Ct));
+
+        Assert.Contains("cannot join cgroup", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(root, "memory", "enc", id), error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(scope.DataDirectory, "tasks", id, "pid")));
+        Assert.Equal("", File.ReadAllText(Path.Combine(scope.DataDirectory, "tasks", id, "stdout.log")));
     }
 
     [Fact]
