@@ -16,13 +16,7 @@ public static class SiloBuilderConsensusExtensions
 {
     /// <summary>Adds consensus, configuring <see cref="EncConsensusOptions"/> with <paramref name="configure"/>.</summary>
     public static ISiloBuilder AddEncConsensus(this ISiloBuilder builder, Action<EncConsensusOptions>? configure = null) =>
-        builder.AddEncConsensus(ob =>
-        {
-            if (configure is not null)
-            {
-                ob.Configure(configure);
-            }
-        });
+        builder.AddEncConsensus(EncFeatureRegistration.ConfigureWith(configure));
 
     /// <summary>Adds consensus, configuring <see cref="EncConsensusOptions"/> through an options builder.</summary>
     public static ISiloBuilder AddEncConsensus(this ISiloBuilder builder, Action<OptionsBuilder<EncConsensusOptions>> configureOptions)
@@ -34,8 +28,7 @@ public static class SiloBuilderConsensusExtensions
     /// <summary>Adds consensus to a silo's services; idempotent (options configurations accumulate).</summary>
     public static IServiceCollection AddEncConsensus(this IServiceCollection services, Action<OptionsBuilder<EncConsensusOptions>> configureOptions)
     {
-        configureOptions(services.AddOptions<EncConsensusOptions>());
-        if (services.Any(s => s.ServiceType == typeof(ConsensusValidatorStarter)))
+        if (services.ConfigureFeature<EncConsensusOptions, ConsensusValidatorStarter>(configureOptions))
         {
             return services;
         }

@@ -1,3 +1,4 @@
+using Enc.Grains.Hosting;
 using Enc.Grains.Ledger.Options;
 using Enc.Grains.Receipts;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,13 +11,7 @@ public static class SiloBuilderLedgerExtensions
 {
     /// <summary>Adds receipts and the ledger, configuring <see cref="EncLedgerOptions"/> with <paramref name="configure"/>.</summary>
     public static ISiloBuilder AddEncLedger(this ISiloBuilder builder, Action<EncLedgerOptions>? configure = null) =>
-        builder.AddEncLedger(ob =>
-        {
-            if (configure is not null)
-            {
-                ob.Configure(configure);
-            }
-        });
+        builder.AddEncLedger(EncFeatureRegistration.ConfigureWith(configure));
 
     /// <summary>Adds receipts and the ledger, configuring <see cref="EncLedgerOptions"/> through an options builder.</summary>
     public static ISiloBuilder AddEncLedger(this ISiloBuilder builder, Action<OptionsBuilder<EncLedgerOptions>> configureOptions)
@@ -28,8 +23,7 @@ public static class SiloBuilderLedgerExtensions
     /// <summary>Adds receipts and the ledger to a silo's services; idempotent.</summary>
     public static IServiceCollection AddEncLedger(this IServiceCollection services, Action<OptionsBuilder<EncLedgerOptions>> configureOptions)
     {
-        configureOptions(services.AddOptions<EncLedgerOptions>());
-        if (services.Any(s => s.ServiceType == typeof(NodeIdentity)))
+        if (services.ConfigureFeature<EncLedgerOptions, NodeIdentity>(configureOptions))
         {
             return services;
         }

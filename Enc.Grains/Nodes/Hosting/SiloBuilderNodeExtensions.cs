@@ -16,13 +16,7 @@ public static class SiloBuilderNodeExtensions
 {
     /// <summary>Adds ENC nodes, configuring <see cref="EncNodeOptions"/> with <paramref name="configure"/>.</summary>
     public static ISiloBuilder AddEncNodes(this ISiloBuilder builder, Action<EncNodeOptions>? configure = null) =>
-        builder.AddEncNodes(ob =>
-        {
-            if (configure is not null)
-            {
-                ob.Configure(configure);
-            }
-        });
+        builder.AddEncNodes(EncFeatureRegistration.ConfigureWith(configure));
 
     /// <summary>Adds ENC nodes, configuring <see cref="EncNodeOptions"/> through an options builder.</summary>
     public static ISiloBuilder AddEncNodes(this ISiloBuilder builder, Action<OptionsBuilder<EncNodeOptions>> configureOptions)
@@ -34,8 +28,7 @@ public static class SiloBuilderNodeExtensions
     /// <summary>Adds ENC nodes to a silo's services; idempotent.</summary>
     public static IServiceCollection AddEncNodes(this IServiceCollection services, Action<OptionsBuilder<EncNodeOptions>> configureOptions)
     {
-        configureOptions(services.AddOptions<EncNodeOptions>());
-        if (services.Any(s => s.ServiceType == typeof(NodeAgent)))
+        if (services.ConfigureFeature<EncNodeOptions, NodeAgent>(configureOptions))
         {
             return services;
         }

@@ -1,9 +1,10 @@
+using Enc.Grains.Hosting;
 using Enc.Grains.Ledger.Hosting;
 using Enc.Grains.Workloads.Agent;
 using Enc.Grains.Workloads.Options;
 using Enc.Grains.Workloads.Placement;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Enc.Grains.Workloads.Hosting;
@@ -13,13 +14,7 @@ public static class SiloBuilderWorkloadExtensions
 {
     /// <summary>Adds ENC workloads, configuring <see cref="EncWorkloadOptions"/> with <paramref name="configure"/>.</summary>
     public static ISiloBuilder AddEncWorkloads(this ISiloBuilder builder, Action<EncWorkloadOptions>? configure = null) =>
-        builder.AddEncWorkloads(ob =>
-        {
-            if (configure is not null)
-            {
-                ob.Configure(configure);
-            }
-        });
+        builder.AddEncWorkloads(EncFeatureRegistration.ConfigureWith(configure));
 
     /// <summary>Adds ENC workloads, configuring <see cref="EncWorkloadOptions"/> through an options builder.</summary>
     public static ISiloBuilder AddEncWorkloads(this ISiloBuilder builder, Action<OptionsBuilder<EncWorkloadOptions>> configureOptions)
@@ -31,8 +26,7 @@ public static class SiloBuilderWorkloadExtensions
     /// <summary>Adds ENC workloads to a silo's services; idempotent. A placement policy registered before wins.</summary>
     public static IServiceCollection AddEncWorkloads(this IServiceCollection services, Action<OptionsBuilder<EncWorkloadOptions>> configureOptions)
     {
-        configureOptions(services.AddOptions<EncWorkloadOptions>());
-        if (services.Any(s => s.ServiceType == typeof(WorkloadAgent)))
+        if (services.ConfigureFeature<EncWorkloadOptions, WorkloadAgent>(configureOptions))
         {
             return services;
         }
