@@ -20,7 +20,7 @@ if (args.Length > 0 && args[0] == "--workloads")
 
 if (args.Length > 0 && args[0] == "--consensus")
 {
-    return Enc.Benchmarks.Consensus.ConsensusLoad.Run(args[1..]);
+    return await Enc.Benchmarks.Consensus.ConsensusLoad.RunAsync(args[1..]);
 }
 
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -20,6 +20,7 @@ public sealed partial class QbftEngine
         _lastPreparedJustification = [];
         _commitSentRound = -1;
         _proposedRound = -1;
+        _validNewBlock = null;
         _blockTimerAt = null;
         _idle = !_options.ProposeEmptyBlocks && _source.PendingDecisions(Height, Tip, 1).Count == 0;
         if (_idle)

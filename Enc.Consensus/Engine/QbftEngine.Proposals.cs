@@ -5,6 +5,9 @@ namespace Enc.Consensus.Engine;
 
 public sealed partial class QbftEngine
 {
+    /// <summary>The last block that passed <see cref="ValidateNewBlock"/> at the current height (reset per height).</summary>
+    private ConsensusBlock? _validNewBlock;
+
     /// <summary>QBFT spec L1 <c>UponBlockTimeout</c>: the round-0 proposer proposes a new block.</summary>
     private void UponBlockTimeout()
     {
@@ -25,9 +28,18 @@ public sealed partial class QbftEngine
         return ValidateNewBlock(block) is null ? block : new ConsensusBlock(Height, TipHash, set.Hash, []);
     }
 
-    /// <summary>QBFT spec L1 <c>validateNonPreparedBlock</c>: validator-set rules, then the application's validator.</summary>
+    /// <summary>
+    /// QBFT spec L1 <c>validateNonPreparedBlock</c>: validator-set rules, then the application's validator.
+    /// A block object that passed at this height is not validated again (the proposer validates the
+    /// block it builds; its own proposal then reaches <see cref="UponProposal"/> with that same object).
+    /// </summary>
     private string? ValidateNewBlock(ConsensusBlock block)
     {
+        if (ReferenceEquals(block, _validNewBlock))
+        {
+            return null;
+        }
+
         var changeError = _history.ValidateChanges(block.Decisions);
         if (changeError is not null)
         {
@@ -35,7 +47,13 @@ public sealed partial class QbftEngine
         }
 
         var verdict = _decisionValidator.Validate(block, Tip);
-        return verdict.IsValid ? null : verdict.Reason ?? "refused by the decision validator";
+        if (!verdict.IsValid)
+        {
+            return verdict.Reason ?? "refused by the decision validator";
+        }
+
+        _validNewBlock = block;
+        return null;
     }
 
     private void Propose(int round, ConsensusBlock block, IReadOnlyList<SignedPayload> roundChanges, IReadOnlyList<SignedPayload> prepares)

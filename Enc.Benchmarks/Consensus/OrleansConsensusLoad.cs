@@ -1,0 +1,81 @@
+using Enc.Grains.Consensus.Scheduling;
+using Enc.Grains.Interfaces.Consensus;
+using Enc.Scheduling.Model;
+
+namespace Enc.Benchmarks.Consensus;
+
+/// <summary>
+/// <c>--consensus --transport orleans</c>: for each n, an <see cref="OrleansConsensusCluster"/> of n
+/// silos; then, closed loop, submits a batch of ConsensusDriven placement requests through the
+/// consensus registry (which hands it to every validator's pool, as a workload grain does) and waits
+/// until a round grain has recorded the block(s) placing all of them. Latency = submission to
+/// recorded commit (the proposer plans the batch with the scheduler, every validator replays it,
+/// real BLS signatures, the round grain verifies the certificate and writes the block and its
+/// ledger receipt). <c>BlockInterval</c> is 0: the proposer proposes as soon as work arrives.
+/// </summary>
+internal static class OrleansConsensusLoad
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<int> RunAsync(int[] sizes, int batch, int blocks, int warmup)
+    {
+        Console.WriteLine("| transport | validators | scheme | blocks | decisions/block | p50 ms | p99 ms | max ms | decisions/s | process CPU ms/block |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var n in sizes)
+        {
+            var started = DateTime.UtcNow;
+            await using var cluster = await OrleansConsensusCluster.StartAsync(n, TimeSpan.Zero);
+            await cluster.WaitUntilReadyAsync(n, Timeout);
+            Console.Error.WriteLine($"n={n}: cluster ready in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+            var registry = cluster.Grains.GetGrain<IConsensusRegistryGrain>(IConsensusRegistryGrain.DefaultKey);
+            var latencies = new List<double>();
+            var measuredFrom = TimeSpan.Zero;
+            var measuredTo = TimeSpan.Zero;
+            var cpuFrom = TimeSpan.Zero;
+            for (var b = 0; b < warmup + blocks; b++)
+            {
+                var decisions = Enumerable.Range(0, batch).Select(i => Request(n, b, i)).ToList();
+                var expected = cluster.Recorder.Placements + batch;
+                if (b == warmup)
+                {
+                    cpuFrom = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                }
+
+                var submitted = cluster.Recorder.Elapsed;
+                await registry.SubmitAsync(decisions);
+                var committed = await cluster.Recorder.WaitForPlacementsAsync(expected, Timeout);
+                if (b == warmup)
+                {
+                    measuredFrom = submitted;
+                }
+
+                if (b >= warmup)
+                {
+                    latencies.Add((committed - submitted).TotalMilliseconds);
+                    measuredTo = committed;
+                }
+            }
+
+            var cpuPerBlock = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuFrom).TotalMilliseconds / blocks;
+            var sorted = latencies.Order().ToArray();
+            var seconds = (measuredTo - measuredFrom).TotalSeconds;
+            Console.WriteLine($"| orleans | {n} | bls | {blocks} | {batch} | {ConsensusLoad.Percentile(sorted, 0.50):F1} | {ConsensusLoad.Percentile(sorted, 0.99):F1} | {sorted[^1]:F1} | {(double)batch * blocks / seconds:N0} | {cpuPerBlock:F1} |");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A placement request for a small instance (1 MiB of memory) that fits any node.</summary>
+    private static ConsensusDecisionData Request(int n, int block, int i)
+    {
+        var decision = new PlacementRequestDecision
+        {
+            InstanceId = $"bench-{n}-{block}-{i}",
+            WorkloadId = $"bench/w{n}-{block}",
+            Namespace = "bench",
+            Replica = i,
+            Resources = new ResourceVector(0, 1L << 20, 0, 0),
+        }.ToDecision();
+        return new ConsensusDecisionData { Type = decision.Type, Payload = decision.Payload.ToArray() };
+    }
+}
