@@ -7,6 +7,19 @@ namespace Enc.Ledger.Service;
 public sealed partial class LedgerService
 {
     private const int MaxAppendAttempts = 4;
+    private bool _reloadBeforeWrite;
+
+    /// <summary>Batches prepared on the speculative tip and not yet written (for tests of the pipeline).</summary>
+    internal int PendingAppends
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _tip.Pending.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// Writes <paramref name="prepared"/> when it was built on the confirmed state; otherwise (or after a
@@ -17,6 +30,12 @@ public sealed partial class LedgerService
     {
         var receipts = checkedBatch.Receipts;
         IReadOnlySet<Guid>? existing = null;
+        if (_reloadBeforeWrite)
+        {
+            await ReloadAsync(cancellationToken).ConfigureAwait(false);
+            _reloadBeforeWrite = false;
+        }
+
         for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
         {
             if (prepared is null || prepared.BaseVersion != Volatile.Read(ref _confirmedVersion))
@@ -59,8 +78,9 @@ public sealed partial class LedgerService
             }
             catch
             {
-                // Whether the write committed is unknown: batches prepared on it are rebuilt, and the store's
-                // size check turns a committed write into a conflict (then a reload) for the next append.
+                // Whether the write committed is unknown: the next write first reloads the head and the chain
+                // heads from the store, and every batch prepared on this one is rebuilt there.
+                _reloadBeforeWrite = true;
                 lock (_stateLock)
                 {
                     _confirmedVersion = Interlocked.Increment(ref _lastVersion);
