@@ -49,7 +49,6 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     /// Measured faster here than Karatsuba with lazy double-width reduction (three 768-bit
     /// products, two reductions): see docs/benchmarks.md, "BLS (session 3)".
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp2 operator *(in Fp2 a, in Fp2 b) =>
         new(Fp.SumOfProducts(a.C0, b.C0, -a.C1, b.C1), Fp.SumOfProducts(a.C0, b.C1, a.C1, b.C0));
 
