@@ -17,8 +17,7 @@ internal static class LimbArithmetic
         var sum = a + b;
         var carryOut = sum < a ? 1UL : 0UL;
         var total = sum + carry;
-        carryOut |= total < sum ? 1UL : 0UL;
-        carry = carryOut;
+        carry = total < sum ? 1UL : carryOut;
         return total;
     }
 
@@ -29,8 +28,7 @@ internal static class LimbArithmetic
         var diff = a - b;
         var borrowOut = a < b ? 1UL : 0UL;
         var total = diff - borrow;
-        borrowOut |= diff < borrow ? 1UL : 0UL;
-        borrow = borrowOut;
+        borrow = diff < borrow ? 1UL : borrowOut;
         return total;
     }
 
