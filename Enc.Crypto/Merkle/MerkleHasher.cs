@@ -34,8 +34,8 @@ public static class MerkleHasher
         CheckDestination(destination);
         if (leaf.Length < StackLeafLimit)
         {
-            Span<byte> buffer = stackalloc byte[StackLeafLimit];
-            HashPrefixed(leaf, buffer[..(leaf.Length + 1)], destination);
+            Span<byte> buffer = stackalloc byte[leaf.Length + 1];
+            HashPrefixed(leaf, buffer, destination);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Unicode;
 using Enc.Crypto.Merkle;
 
 namespace Enc.Ledger.Receipts;
@@ -64,28 +65,34 @@ public static class ReceiptEncoding
     /// <exception cref="ReceiptFormatException">The bytes are not a canonical version-1 receipt; names the first bad field.</exception>
     public static Receipt Decode(ReadOnlySpan<byte> bytes)
     {
-        Check(bytes.Length >= FixedSize + 4, "length", $"{bytes.Length} bytes is shorter than the minimum {FixedSize + 4}");
-        Check(bytes[..4].SequenceEqual(Magic), "magic", "is not ASCII 'ENCR'");
-        Check(bytes[4] == Version, "version", $"{bytes[4]} is not supported (expected {Version})");
-        var kind = (ReceiptKind)BinaryPrimitives.ReadUInt16BigEndian(bytes[5..]);
-        Check(kind != ReceiptKind.Invalid, "kind", "must not be 0 (Invalid)");
-        var wall = BinaryPrimitives.ReadInt64BigEndian(bytes[23..]);
-        Check(wall >= 0, "timestamp", "wall milliseconds must not be negative");
-        var offset = FixedSize;
-        var subject = ReadText(bytes, ref offset, "subject");
-        var actor = ReadText(bytes, ref offset, "actor");
-        Check(offset == bytes.Length, "length", $"{bytes.Length - offset} trailing bytes after the actor");
+        var layout = Validate(bytes);
         return new Receipt
         {
             Id = new Guid(bytes.Slice(7, 16), bigEndian: true),
-            Kind = kind,
-            Timestamp = new HybridLogicalTimestamp(wall, BinaryPrimitives.ReadUInt32BigEndian(bytes[31..])),
+            Kind = layout.Kind,
+            Timestamp = new HybridLogicalTimestamp(BinaryPrimitives.ReadInt64BigEndian(bytes[23..]), BinaryPrimitives.ReadUInt32BigEndian(bytes[31..])),
             PayloadHash = bytes.Slice(35, HashSize).ToArray(),
             PreviousHash = bytes.Slice(67, HashSize).ToArray(),
             SignerPublicKey = bytes.Slice(99, PublicKeySize).ToArray(),
-            Subject = subject,
-            Actor = actor,
+            Subject = s_strictUtf8.GetString(bytes.Slice(layout.SubjectStart, layout.SubjectLength)),
+            Actor = s_strictUtf8.GetString(bytes.Slice(layout.ActorStart, layout.ActorLength)),
         };
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="encoding"/> is canonical exactly as <see cref="Decode"/> does and returns the
+    /// fields the ledger's checks need, without copying the hashes or the key and without decoding the actor.
+    /// </summary>
+    /// <exception cref="ReceiptFormatException">The bytes are not a canonical version-1 receipt; names the first bad field.</exception>
+    public static ReceiptFields Parse(byte[] encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        var layout = Validate(encoding);
+        return new ReceiptFields(
+            encoding,
+            new Guid(encoding.AsSpan(7, 16), bigEndian: true),
+            layout.Kind,
+            s_strictUtf8.GetString(encoding, layout.SubjectStart, layout.SubjectLength));
     }
 
     /// <summary>
@@ -97,7 +104,11 @@ public static class ReceiptEncoding
     /// <summary>Reads the receipt id from an encoding without decoding the rest.</summary>
     public static Guid ReadId(ReadOnlySpan<byte> encoding)
     {
-        Check(encoding.Length >= FixedSize, "length", $"{encoding.Length} bytes is too short");
+        if (encoding.Length < FixedSize)
+        {
+            throw new ReceiptFormatException("length", $"{encoding.Length} bytes is too short");
+        }
+
         return new Guid(encoding.Slice(7, 16), bigEndian: true);
     }
 
@@ -114,7 +125,11 @@ public static class ReceiptEncoding
             throw new ReceiptFormatException(field, "is not valid Unicode");
         }
 
-        Check(bytes.Length <= MaxTextBytes, field, $"is {bytes.Length} UTF-8 bytes; at most {MaxTextBytes} are allowed");
+        if (bytes.Length > MaxTextBytes)
+        {
+            throw new ReceiptFormatException(field, $"is {bytes.Length} UTF-8 bytes; at most {MaxTextBytes} are allowed");
+        }
+
         return bytes;
     }
 
@@ -125,28 +140,62 @@ public static class ReceiptEncoding
         return offset + 2 + text.Length;
     }
 
-    private static string ReadText(ReadOnlySpan<byte> bytes, ref int offset, string field)
+    /// <summary>Every check of the format, in field order; the first failure names its field.</summary>
+    private static Layout Validate(ReadOnlySpan<byte> bytes)
+    {
+        // Messages are built only on failure: this runs for every receipt the ledger appends or audits.
+        if (bytes.Length < FixedSize + 4)
+        {
+            throw new ReceiptFormatException("length", $"{bytes.Length} bytes is shorter than the minimum {FixedSize + 4}");
+        }
+
+        Check(bytes[..4].SequenceEqual(Magic), "magic", "is not ASCII 'ENCR'");
+        if (bytes[4] != Version)
+        {
+            throw new ReceiptFormatException("version", $"{bytes[4]} is not supported (expected {Version})");
+        }
+
+        var kind = (ReceiptKind)BinaryPrimitives.ReadUInt16BigEndian(bytes[5..]);
+        Check(kind != ReceiptKind.Invalid, "kind", "must not be 0 (Invalid)");
+        Check(BinaryPrimitives.ReadInt64BigEndian(bytes[23..]) >= 0, "timestamp", "wall milliseconds must not be negative");
+        var offset = FixedSize;
+        var subjectLength = ReadText(bytes, ref offset, "subject");
+        var actorLength = ReadText(bytes, ref offset, "actor");
+        if (offset != bytes.Length)
+        {
+            throw new ReceiptFormatException("length", $"{bytes.Length - offset} trailing bytes after the actor");
+        }
+
+        return new Layout(kind, FixedSize + 2, subjectLength, FixedSize + 4 + subjectLength, actorLength);
+    }
+
+    /// <summary>Checks one length-prefixed UTF-8 field at <paramref name="offset"/>, moves past it and returns its length.</summary>
+    private static int ReadText(ReadOnlySpan<byte> bytes, ref int offset, string field)
     {
         Check(bytes.Length - offset >= 2, field, "length prefix is missing");
         var length = BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]);
-        Check(length is > 0 and <= MaxTextBytes, field, $"length {length} is outside 1..{MaxTextBytes}");
-        Check(bytes.Length - offset - 2 >= length, field, $"needs {length} bytes; only {bytes.Length - offset - 2} remain");
-        string text;
-        try
+        if (length is 0 or > MaxTextBytes)
         {
-            text = s_strictUtf8.GetString(bytes.Slice(offset + 2, length));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new ReceiptFormatException(field, "is not valid UTF-8");
+            throw new ReceiptFormatException(field, $"length {length} is outside 1..{MaxTextBytes}");
         }
 
+        if (bytes.Length - offset - 2 < length)
+        {
+            throw new ReceiptFormatException(field, $"needs {length} bytes; only {bytes.Length - offset - 2} remain");
+        }
+
+        Check(Utf8.IsValid(bytes.Slice(offset + 2, length)), field, "is not valid UTF-8");
         offset += 2 + length;
-        return text;
+        return length;
     }
 
-    private static void CheckLength(byte[]? value, int expected, string field) =>
-        Check(value is not null && value.Length == expected, field, $"must be {expected} bytes; got {value?.Length.ToString() ?? "none"}");
+    private static void CheckLength(byte[]? value, int expected, string field)
+    {
+        if (value is null || value.Length != expected)
+        {
+            throw new ReceiptFormatException(field, $"must be {expected} bytes; got {value?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+        }
+    }
 
     private static void Check(bool condition, string field, string message)
     {
@@ -155,4 +204,6 @@ public static class ReceiptEncoding
             throw new ReceiptFormatException(field, message);
         }
     }
+
+    private readonly record struct Layout(ReceiptKind Kind, int SubjectStart, int SubjectLength, int ActorStart, int ActorLength);
 }

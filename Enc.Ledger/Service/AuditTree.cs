@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Enc.Crypto.Merkle;
 using Enc.Ledger.Batches;
 using Enc.Ledger.Receipts;
@@ -39,7 +40,7 @@ internal sealed class AuditTree
     }
 
     /// <summary>Adds the next entry, given the hash of its encoding (the tree is over the encodings as stored, whatever the leaf hash column says).</summary>
-    public void Append(StoredEntry entry, Receipt? receipt, ReadOnlySpan<byte> leaf)
+    public void Append(StoredEntry entry, ReceiptFields? receipt, ReadOnlySpan<byte> leaf)
     {
         if (entry.Position != _range.Size)
         {
@@ -52,18 +53,20 @@ internal sealed class AuditTree
             CheckCheckpointsAtCurrentSize();
         }
 
-        if (receipt is null)
+        if (receipt is not { } fields)
         {
             return;
         }
 
-        var expected = _subjectHeads.GetValueOrDefault(receipt.Subject) ?? NoPrevious;
-        if (!receipt.PreviousHash.AsSpan().SequenceEqual(expected))
+        // One buffer per subject, overwritten in place as its chain advances.
+        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_subjectHeads, fields.Subject, out _);
+        if (!fields.PreviousHash.SequenceEqual(head ?? NoPrevious))
         {
-            _findings.Add(entry.Position, LedgerAuditFailures.ChainLinkMismatch, $"previous_hash does not link to the prior receipt on '{receipt.Subject}'");
+            _findings.Add(entry.Position, LedgerAuditFailures.ChainLinkMismatch, $"previous_hash does not link to the prior receipt on '{fields.Subject}'");
         }
 
-        _subjectHeads[receipt.Subject] = leaf.ToArray();
+        head ??= new byte[MerkleHasher.HashSize];
+        leaf.CopyTo(head);
     }
 
     /// <summary>Checks every checkpoint of exactly the current size; the list is in size order.</summary>

@@ -143,7 +143,7 @@ public sealed class LedgerAuditor
 
     private static long CheckChunk(List<StoredEntry> chunk, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditTree tree, AuditFindings findings)
     {
-        var decoded = new Receipt?[chunk.Count];
+        var decoded = new ReceiptFields?[chunk.Count];
         var hashes = new byte[chunk.Count * MerkleHasher.HashSize];
         Parallel.For(0, chunk.Count, i => decoded[i] = CheckEntry(chunk[i], batches, badBatches, findings, hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize)));
         for (var i = 0; i < chunk.Count; i++)
@@ -155,7 +155,7 @@ public sealed class LedgerAuditor
     }
 
     /// <summary>Checks one entry on its own and writes the hash of its encoding; returns its decoded receipt when the encoding is canonical.</summary>
-    private static Receipt? CheckEntry(StoredEntry entry, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditFindings findings, Span<byte> hash)
+    private static ReceiptFields? CheckEntry(StoredEntry entry, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditFindings findings, Span<byte> hash)
     {
         var p = entry.Position;
         MerkleHasher.LeafHash(entry.Encoding, hash);
@@ -164,10 +164,10 @@ public sealed class LedgerAuditor
             findings.Add(p, LedgerAuditFailures.LeafHashMismatch, "stored leaf hash is not the hash of the stored encoding");
         }
 
-        Receipt receipt;
+        ReceiptFields receipt;
         try
         {
-            receipt = ReceiptEncoding.Decode(entry.Encoding);
+            receipt = ReceiptEncoding.Parse(entry.Encoding);
         }
         catch (ReceiptFormatException ex)
         {
@@ -189,7 +189,7 @@ public sealed class LedgerAuditor
         {
             findings.Add(p, LedgerAuditFailures.BadBatch, $"batch {entry.BatchSequence}: {problem}");
         }
-        else if (!receipt.SignerPublicKey.AsSpan().SequenceEqual(batches[(int)entry.BatchSequence].SignerPublicKey))
+        else if (!receipt.SignerPublicKey.SequenceEqual(batches[(int)entry.BatchSequence].SignerPublicKey))
         {
             findings.Add(p, LedgerAuditFailures.BadBatch, $"receipt names another signer than batch {entry.BatchSequence}");
         }

@@ -5,11 +5,10 @@ using Enc.Ledger.Storage;
 
 namespace Enc.Ledger.Service;
 
-/// <summary>Batch verification and the append itself.</summary>
+/// <summary>The first stage of an append: checks that do not depend on the ledger's state.</summary>
 public sealed partial class LedgerService
 {
     private const int ParallelThreshold = 256;
-    private const int MaxAppendAttempts = 4;
 
     private async Task<CheckedBatch> CheckBatchAsync(ReceiptBatch batch, CancellationToken cancellationToken)
     {
@@ -30,14 +29,14 @@ public sealed partial class LedgerService
                 $"signer {Convert.ToHexStringLower(batch.SignerPublicKey ?? [])} is not registered with the ledger");
         }
 
-        var receipts = new Receipt[count];
+        var receipts = new ReceiptFields[count];
         var leafHashes = new byte[count * MerkleHasher.HashSize];
         var errors = new string?[count];
         void Check(int i)
         {
             try
             {
-                receipts[i] = ReceiptEncoding.Decode(batch.Receipts![i]);
+                receipts[i] = ReceiptEncoding.Parse(batch.Receipts![i]);
                 MerkleHasher.LeafHash(batch.Receipts[i], leafHashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize));
             }
             catch (ReceiptFormatException ex)
@@ -66,7 +65,7 @@ public sealed partial class LedgerService
                 return CheckedBatch.Rejected(LedgerRejectionReasons.MalformedReceipt, $"receipts[{i}]: {error}");
             }
 
-            if (!receipts[i].SignerPublicKey.AsSpan().SequenceEqual(batch.SignerPublicKey))
+            if (!receipts[i].SignerPublicKey.SequenceEqual(batch.SignerPublicKey))
             {
                 return CheckedBatch.Rejected(LedgerRejectionReasons.SignerMismatch, $"receipts[{i}] ({receipts[i].Id}) names another signer than the batch");
             }
@@ -85,134 +84,6 @@ public sealed partial class LedgerService
         }
 
         return new CheckedBatch(receipts, leafHashes, root, null);
-    }
-
-    private async Task<LedgerAppendResult> AppendVerifiedAsync(ReceiptBatch batch, CheckedBatch checkedBatch, CancellationToken cancellationToken)
-    {
-        var receipts = checkedBatch.Receipts;
-        IReadOnlySet<Guid>? existing = null;
-        for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
-        {
-            var fresh = Enumerable.Range(0, receipts.Length).Where(i => existing is null || !existing.Contains(receipts[i].Id)).ToArray();
-            if (fresh.Length == 0)
-            {
-                return new LedgerAppendResult { Status = LedgerAppendStatus.AlreadyPresent, DuplicateCount = receipts.Length };
-            }
-
-            var (heads, broken) = await CheckChainAsync(checkedBatch, fresh, cancellationToken).ConfigureAwait(false);
-            if (broken is { } i)
-            {
-                if (existing is null)
-                {
-                    // A redelivered receipt also fails the chain check; find the redelivered ones first.
-                    existing = await _store.FindExistingReceiptsAsync([.. receipts.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                return LedgerAppendResult.Reject(LedgerRejectionReasons.ChainLinkMismatch,
-                    $"receipts[{i}] ({receipts[i].Id}): previous_hash is not the hash of the latest receipt on subject '{receipts[i].Subject}'");
-            }
-
-            var size = _range.Size;
-            var range = CompactMerkleRange.Restore(size, _range.Hashes);
-            var nodes = new List<StoredMerkleNode>();
-            var entries = new List<StoredEntry>(fresh.Length);
-            foreach (var index in fresh)
-            {
-                var leafHash = checkedBatch.LeafHashes.AsSpan(index * MerkleHasher.HashSize, MerkleHasher.HashSize).ToArray();
-                entries.Add(new StoredEntry
-                {
-                    Position = size + entries.Count,
-                    ReceiptId = receipts[index].Id,
-                    BatchSequence = _batchCount,
-                    BatchIndex = index,
-                    Subject = receipts[index].Subject,
-                    Kind = receipts[index].Kind,
-                    LeafHash = leafHash,
-                    Encoding = batch.Receipts[index],
-                });
-                range.Append(leafHash, (id, hash) =>
-                {
-                    if (id.Level >= LedgerTreeLayout.MinStoredLevel)
-                    {
-                        nodes.Add(new StoredMerkleNode(id, hash.ToArray()));
-                    }
-                });
-            }
-
-            try
-            {
-                await _store.AppendAsync(new LedgerAppend
-                {
-                    ExpectedSize = size,
-                    Entries = entries,
-                    Nodes = nodes,
-                    Batch = new StoredBatch
-                    {
-                        Sequence = _batchCount,
-                        SignerPublicKey = batch.SignerPublicKey,
-                        LeafHashes = checkedBatch.LeafHashes,
-                        Root = checkedBatch.Root,
-                        Signature = batch.Signature,
-                        AppendedAtMilliseconds = _time.GetUtcNow().ToUnixTimeMilliseconds(),
-                    },
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (LedgerConflictException ex)
-            {
-                LogAppendConflict(ex.Message);
-                await ReloadAsync(cancellationToken).ConfigureAwait(false);
-                existing = await _store.FindExistingReceiptsAsync([.. receipts.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            _range = range;
-            var sequence = _batchCount++;
-            if (_subjectHeads.Count + heads.Count > _options.SubjectHeadCacheSize)
-            {
-                _subjectHeads.Clear();
-            }
-
-            foreach (var (subject, head) in heads)
-            {
-                _subjectHeads[subject] = head;
-            }
-
-            return new LedgerAppendResult
-            {
-                Status = LedgerAppendStatus.Appended,
-                BatchSequence = sequence,
-                FirstPosition = size,
-                AppendedCount = fresh.Length,
-                DuplicateCount = receipts.Length - fresh.Length,
-            };
-        }
-
-        throw new LedgerConflictException($"The append did not succeed after {MaxAppendAttempts} attempts; another writer keeps moving the ledger.");
-    }
-
-    /// <summary>Checks each fresh receipt's previous hash against its subject's head; returns the new heads or the first broken index.</summary>
-    private async Task<(Dictionary<string, byte[]> Heads, int? Broken)> CheckChainAsync(CheckedBatch checkedBatch, int[] fresh, CancellationToken cancellationToken)
-    {
-        var receipts = checkedBatch.Receipts;
-        var missing = fresh.Select(i => receipts[i].Subject).Where(s => !_subjectHeads.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
-        var stored = missing.Count == 0
-            ? new Dictionary<string, byte[]>()
-            : await _store.GetSubjectHeadsAsync(missing, cancellationToken).ConfigureAwait(false);
-        var heads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var i in fresh)
-        {
-            var subject = receipts[i].Subject;
-            var expected = heads.GetValueOrDefault(subject) ?? _subjectHeads.GetValueOrDefault(subject) ?? stored.GetValueOrDefault(subject) ?? NoPrevious;
-            if (!receipts[i].PreviousHash.AsSpan().SequenceEqual(expected))
-            {
-                return (heads, i);
-            }
-
-            heads[subject] = checkedBatch.LeafHashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize).ToArray();
-        }
-
-        return (heads, null);
     }
 
     private async Task<bool> IsRegisteredAsync(byte[]? publicKey, CancellationToken cancellationToken)
@@ -240,7 +111,7 @@ public sealed partial class LedgerService
         }
     }
 
-    private sealed record CheckedBatch(Receipt[] Receipts, byte[] LeafHashes, byte[] Root, LedgerAppendResult? Rejection)
+    private sealed record CheckedBatch(ReceiptFields[] Receipts, byte[] LeafHashes, byte[] Root, LedgerAppendResult? Rejection)
     {
         public static CheckedBatch Rejected(string reason, string detail) => new([], [], [], LedgerAppendResult.Reject(reason, detail));
     }

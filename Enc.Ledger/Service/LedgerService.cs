@@ -25,6 +25,7 @@ public sealed partial class LedgerService
     private readonly LedgerOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _stateLock = new();
     private readonly Dictionary<string, byte[]> _subjectHeads = new(StringComparer.Ordinal);
     private readonly HashSet<string> _signers = new(StringComparer.Ordinal);
     private CompactMerkleRange _range = new();
@@ -32,7 +33,11 @@ public sealed partial class LedgerService
     private long _checkpointedSize = -1;
     private long _checkpointedAtMs;
     private bool _initialized;
-    private Task _appendTail = Task.CompletedTask;
+    private long _confirmedVersion;
+    private long _lastVersion;
+    private LedgerState _tip = new(0, new CompactMerkleRange(), 0, []);
+    private Task _prepareTail = Task.CompletedTask;
+    private Task _writeTail = Task.CompletedTask;
 
     /// <summary>Creates the service. <paramref name="checkpointSigner"/> is this node's key, registered as <paramref name="nodeId"/>.</summary>
     public LedgerService(ILedgerStore store, IBatchVerifier verifier, IBatchSigner checkpointSigner, string nodeId,
@@ -124,15 +129,38 @@ public sealed partial class LedgerService
         ArgumentNullException.ThrowIfNull(batch);
         EnsureInitialized();
 
-        // Calls are appended in the order they were made; the signature and hash checks of one batch overlap
-        // with the database write of the one before it.
-        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var previous = Interlocked.Exchange(ref _appendTail, turn.Task);
+        // Calls are appended in the order they were made, in three stages: the signature and hash checks run
+        // for any number of batches at once; each batch is then prepared (chain links, tree, rows) on top of
+        // the batches prepared before it, while the batch before it is still being written; writes go one at
+        // a time. A prepared batch whose basis did not become durable as prepared is rebuilt at its write.
+        var prepareTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writeTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task previousPrepare, previousWrite;
+        lock (_stateLock)
+        {
+            (previousPrepare, _prepareTail) = (_prepareTail, prepareTurn.Task);
+            (previousWrite, _writeTail) = (_writeTail, writeTurn.Task);
+        }
+
         LedgerAppendResult result;
         try
         {
             var checkedBatch = await CheckBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-            await previous.ConfigureAwait(false);
+            PreparedAppend? prepared = null;
+            try
+            {
+                await previousPrepare.ConfigureAwait(false);
+                if (checkedBatch.Rejection is null)
+                {
+                    prepared = await PrepareOnTipAsync(batch, checkedBatch, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                prepareTurn.SetResult();
+            }
+
+            await previousWrite.ConfigureAwait(false);
             if (checkedBatch.Rejection is { } rejection)
             {
                 result = rejection;
@@ -142,7 +170,7 @@ public sealed partial class LedgerService
                 await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    result = await AppendVerifiedAsync(batch, checkedBatch, cancellationToken).ConfigureAwait(false);
+                    result = await WriteAsync(batch, checkedBatch, prepared, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -152,7 +180,8 @@ public sealed partial class LedgerService
         }
         finally
         {
-            turn.SetResult();
+            prepareTurn.TrySetResult();
+            writeTurn.SetResult();
         }
 
         if (result.Status == LedgerAppendStatus.Rejected)
@@ -177,9 +206,16 @@ public sealed partial class LedgerService
             await NodeReader.ReadNodesAsync(ids, hashes, cancellationToken).ConfigureAwait(false);
         }
 
-        _range = CompactMerkleRange.Restore(size, hashes);
-        _batchCount = await _store.GetBatchCountAsync(cancellationToken).ConfigureAwait(false);
-        _subjectHeads.Clear();
+        var range = CompactMerkleRange.Restore(size, hashes);
+        var batchCount = await _store.GetBatchCountAsync(cancellationToken).ConfigureAwait(false);
+        lock (_stateLock)
+        {
+            (_range, _batchCount) = (range, batchCount);
+            _subjectHeads.Clear();
+            _confirmedVersion = Interlocked.Increment(ref _lastVersion);
+            ResetTip();
+        }
+
         var latest = await _store.GetLatestCheckpointAsync(cancellationToken).ConfigureAwait(false);
         (_checkpointedSize, _checkpointedAtMs) = latest is null ? (-1, 0) : (latest.Size, latest.TimestampMilliseconds);
         var signers = await _store.GetSignersAsync(cancellationToken).ConfigureAwait(false);

@@ -41,16 +41,16 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     public static Fp2 operator -(in Fp2 a) => new(-a.C0, -a.C1);
 
     /// <summary>
-    /// Karatsuba product with lazy reduction: three double-width products and two Montgomery
-    /// reductions (c0 = a0b0 − a1b1, c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1 = a0b1 + a1b0 ≥ 0).
+    /// (a0 + a1u)(b0 + b1u) = (a0b0 − a1b1) + (a0b1 + a1b0)u, each coefficient one
+    /// <see cref="Fp.SumOfProducts"/> (two product rows, one interleaved Montgomery reduction):
+    /// four F_p products and two reductions, with a0b0 − a1b1 taken as a0b0 + (−a1)b1.
     /// </summary>
-    public static Fp2 operator *(in Fp2 a, in Fp2 b)
-    {
-        var v0 = FpWide.Multiply(a.C0, b.C0);
-        var v1 = FpWide.Multiply(a.C1, b.C1);
-        var sum = FpWide.Multiply(FpWide.AddUnreduced(a.C0, a.C1), FpWide.AddUnreduced(b.C0, b.C1));
-        return new Fp2(FpWide.SubtractModular(v0, v1).Reduce(), (sum - v0 - v1).Reduce());
-    }
+    /// <remarks>
+    /// Measured faster here than Karatsuba with lazy double-width reduction (three 768-bit
+    /// products, two reductions): see docs/benchmarks.md, "BLS (session 3)".
+    /// </remarks>
+    public static Fp2 operator *(in Fp2 a, in Fp2 b) =>
+        new(Fp.SumOfProducts(a.C0, b.C0, -a.C1, b.C1), Fp.SumOfProducts(a.C0, b.C1, a.C1, b.C0));
 
     /// <summary>(c0 + c1u)² = (c0 + c1)(c0 − c1) + 2c0c1·u: two F_p multiplications.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
