@@ -16,7 +16,7 @@ namespace Enc.Benchmarks.Consensus;
 /// </summary>
 internal static class OrleansConsensusLoad
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(int[] sizes, int batch, int blocks, int warmup)
     {
@@ -46,7 +46,23 @@ internal static class OrleansConsensusLoad
 
                 var submitted = cluster.Recorder.Elapsed;
                 await registry.SubmitAsync(decisions);
-                var committed = await cluster.Recorder.WaitForPlacementsAsync(expected, Timeout);
+                TimeSpan committed;
+                try
+                {
+                    committed = await cluster.Recorder.WaitForPlacementsAsync(expected, Timeout);
+                }
+                catch (TimeoutException)
+                {
+                    var st = await registry.GetStatusAsync();
+                    Console.Error.WriteLine($"stalled: placements {cluster.Recorder.Placements}/{expected} h={st!.Height} r={st.Round} idle={st.Idle} pending={st.PendingDecisions} rej={string.Join(",", st.Rejections.Select(kv => kv.Key + "=" + kv.Value))} by {st.ReportedBy}");
+                    foreach (var node in st.Validators.Select(v => v.NodeName))
+                    {
+                        var v = await cluster.Grains.GetGrain<IValidatorGrain>(node).GetStatusAsync();
+                        Console.Error.WriteLine($"  {node}: h={v?.Height} r={v?.Round} idle={v?.Idle} pending={v?.PendingDecisions} rej={string.Join(",", v?.Rejections.Select(kv => kv.Key + "=" + kv.Value) ?? [])}");
+                    }
+
+                    throw;
+                }
                 if (b == warmup)
                 {
                     measuredFrom = submitted;
