@@ -18,6 +18,9 @@ internal static class OrleansConsensusLoad
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Time allowed for n silos to start, register their keys and commit their inventories (31 silos share 2 cores).</summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(5);
+
     public static async Task<int> RunAsync(int[] sizes, int batch, int blocks, int warmup)
     {
         Console.WriteLine("| transport | validators | scheme | blocks | decisions/block | p50 ms | p99 ms | max ms | decisions/s | process CPU ms/block |");
@@ -26,7 +29,7 @@ internal static class OrleansConsensusLoad
         {
             var started = DateTime.UtcNow;
             await using var cluster = await OrleansConsensusCluster.StartAsync(n, TimeSpan.Zero);
-            await cluster.WaitUntilReadyAsync(n, Timeout);
+            await cluster.WaitUntilReadyAsync(n, ReadyTimeout);
             Console.Error.WriteLine($"n={n}: cluster ready in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
             var registry = cluster.Grains.GetGrain<IConsensusRegistryGrain>(IConsensusRegistryGrain.DefaultKey);
             var background = await SettleAsync();
