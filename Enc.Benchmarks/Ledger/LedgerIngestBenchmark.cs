@@ -52,9 +52,13 @@ public static class LedgerIngestBenchmark
                 await service.RegisterSignerAsync(node.Name, node.Signer.PublicKey, node.Signer.ProvePossession());
             }
 
-            // Warm-up: JIT, key caches, connection pool.
+            // Warm-up: JIT (ingest and verification), key caches, connection pool.
             await IngestAsync(service, nodes, batchSize * nodeCount, batchSize);
             var warm = service.Size;
+            if (!(await service.VerifyAllAsync()).IsValid)
+            {
+                throw new InvalidOperationException("Warm-up verification failed.");
+            }
 
             var ingest = await IngestAsync(service, nodes, receipts, batchSize);
             var presigned = Enumerable.Range(0, receipts / batchSize).Select(b => nodes[b % nodes.Length].EmitBatch(batchSize)).ToList();
@@ -86,23 +90,26 @@ public static class LedgerIngestBenchmark
         }
     }
 
-    /// <summary>Emitters build and sign batches on the thread pool while the ledger appends them as they come.</summary>
+    /// <summary>
+    /// Each emitter builds and signs its batches on the thread pool (nodes emit concurrently, as separate hosts
+    /// would) while the ledger appends them as they come; each node's batches arrive in the node's order.
+    /// </summary>
     private static async Task<TimeSpan> IngestAsync(LedgerService service, Emitter[] nodes, int receipts, int batchSize)
     {
         var channel = Channel.CreateBounded<ReceiptBatch>(new BoundedChannelOptions(4) { SingleReader = true });
         var batches = receipts / batchSize;
         var clock = Stopwatch.StartNew();
-        var producer = Task.Run(async () =>
+        var producers = nodes.Select((node, n) => Task.Run(async () =>
         {
-            for (var b = 0; b < batches; b++)
+            for (var b = n; b < batches; b += nodes.Length)
             {
-                await channel.Writer.WriteAsync(nodes[b % nodes.Length].EmitBatch(batchSize));
+                await channel.Writer.WriteAsync(node.EmitBatch(batchSize));
             }
-
-            channel.Writer.Complete();
-        });
+        })).ToArray();
+        var completion = Task.WhenAll(producers).ContinueWith(t => channel.Writer.Complete(t.Exception), TaskScheduler.Default);
         await AppendInOrderAsync(service, channel.Reader.ReadAllAsync());
-        await producer;
+        await completion;
+        await Task.WhenAll(producers);
         return clock.Elapsed;
     }
 
@@ -211,41 +218,53 @@ public static class LedgerIngestBenchmark
     }
 
     /// <summary>A node emitting chained receipts over 10,000 workloads and signing them in batches.</summary>
-    private sealed class Emitter(string name)
+    private sealed class Emitter
     {
         private const int Subjects = 10_000;
         private readonly Dictionary<string, byte[]> _heads = new(StringComparer.Ordinal);
         private readonly HybridLogicalClock _clock = new(TimeProvider.System);
-        private readonly BlsSecretKey _key = BlsSecretKey.FromKeyMaterial(SHA256.HashData(Encoding.UTF8.GetBytes("enc-bench/" + name)));
+        private readonly BlsSecretKey _key;
+        private readonly string[] _subjects;
+        private readonly string _actor;
         private long _next;
 
-        public string Name => name;
+        public Emitter(string name)
+        {
+            Name = name;
+            _key = BlsSecretKey.FromKeyMaterial(SHA256.HashData(Encoding.UTF8.GetBytes("enc-bench/" + name)));
+            Signer = new BlsBatchSigner(_key);
+            _subjects = [.. Enumerable.Range(0, Subjects).Select(i => $"workload/{name}-{i}")];
+            _actor = "node/" + name;
+        }
 
-        public BlsBatchSigner Signer => new(_key);
+        public string Name { get; }
 
+        public BlsBatchSigner Signer { get; }
+
+        /// <summary>Encodes and hashes each receipt once: its hash is both the subject's next chain link and its leaf in the batch root.</summary>
         public ReceiptBatch EmitBatch(int count)
         {
-            var signer = Signer;
-            var receipts = new Receipt[count];
+            var builder = new ReceiptBatchBuilder(Signer, count);
+            Span<byte> payload = stackalloc byte[sizeof(long)];
             for (var i = 0; i < count; i++)
             {
-                var subject = $"workload/{name}-{_next++ % Subjects}";
+                var subject = _subjects[_next++ % Subjects];
+                BitConverter.TryWriteBytes(payload, _next);
                 var receipt = new Receipt
                 {
                     Id = Guid.CreateVersion7(),
                     Kind = ReceiptKind.InstanceStarted,
                     Subject = subject,
-                    Actor = "node/" + name,
+                    Actor = _actor,
                     Timestamp = _clock.Now(),
-                    PayloadHash = SHA256.HashData(BitConverter.GetBytes(_next)),
+                    PayloadHash = SHA256.HashData(payload),
                     PreviousHash = _heads.GetValueOrDefault(subject) ?? new byte[MerkleHasher.HashSize],
-                    SignerPublicKey = signer.PublicKey,
+                    SignerPublicKey = Signer.PublicKey,
                 };
-                _heads[subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
-                receipts[i] = receipt;
+                _heads[subject] = builder.Add(receipt).ToArray();
             }
 
-            return ReceiptBatch.Sign(signer, receipts);
+            return builder.Sign();
         }
     }
 }
