@@ -66,7 +66,7 @@ internal sealed class OrleansConsensusCluster : IAsyncDisposable
                 o.GenesisValidators = validators;
                 o.BlockInterval = blockInterval;
                 o.BaseRoundTimeout = TimeSpan.FromSeconds(10); // a loaded machine decides in round 0
-                o.StartInterval = TimeSpan.FromMilliseconds(200);
+                o.StartInterval = TimeSpan.FromSeconds(2);
             });
             silo.Services.RemoveAll<IConsensusCommitHandler>();
             silo.Services.AddSingleton<IConsensusCommitHandler>(recorder);

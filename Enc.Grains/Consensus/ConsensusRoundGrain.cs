@@ -21,10 +21,15 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
     /// <summary>Messages kept per height for late validators.</summary>
     public const int MaxCollected = 4096;
 
+    /// <summary><see cref="ConsensusEnvelope.Kind"/> of a NEW-BLOCK message.</summary>
+    public const byte NewBlockKind = 5;
+
     private readonly IPersistentState<ConsensusRoundState> state;
     private readonly IEnumerable<IConsensusCommitHandler> handlers;
     private readonly ReceiptEmitter _receipts;
     private readonly List<ConsensusEnvelope> _collected = [];
+    private readonly HashSet<string> _committedNodes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _servedNewBlock = new(StringComparer.Ordinal);
     private ConsensusBlockRecord? _record;
 
     /// <summary>Creates the grain.</summary>
@@ -51,14 +56,23 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
 
     Task IConsensusRoundGrain.PublishAsync(ConsensusEnvelope envelope, string senderNode, IReadOnlyList<string> recipients)
     {
-        if (state.State.Block is null && envelope.Kind != 5 && _collected.Count < MaxCollected)
+        if (state.State.Block is null && envelope.Kind != NewBlockKind && _collected.Count < MaxCollected)
         {
             _collected.Add(envelope);
         }
 
+        var newBlock = envelope.Kind == NewBlockKind;
+        if (newBlock)
+        {
+            _committedNodes.Add(senderNode);
+        }
+
         foreach (var recipient in recipients)
         {
-            if (!string.Equals(recipient, senderNode, StringComparison.Ordinal))
+            // Every committing validator announces NEW-BLOCK with the whole block: each recipient that has not
+            // announced its own commit gets one copy, not one per committer (n·(n−1) copies of the block).
+            if (!string.Equals(recipient, senderNode, StringComparison.Ordinal)
+                && (!newBlock || (!_committedNodes.Contains(recipient) && _servedNewBlock.Add(recipient))))
             {
                 GrainFactory.GetGrain<IValidatorGrain>(recipient).PushAsync(envelope).Ignore();
             }
@@ -73,13 +87,15 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
     async Task<bool> IConsensusRoundGrain.RecordCommitAsync(byte[] encodedBlock, byte[] encodedCertificate, IReadOnlyList<ValidatorInfo> validators)
     {
         var height = this.GetPrimaryKeyLong();
-        var block = ConsensusBlock.Decode(encodedBlock);
         if (state.State.Block is { } recorded)
         {
+            // Every validator reports its commit; only the first is decoded and verified.
             return recorded.AsSpan().SequenceEqual(encodedBlock)
                 ? false
-                : throw new InvalidOperationException($"Height {height} already committed block {ConsensusBlock.Decode(recorded).Hash}; refusing {block.Hash}.");
+                : throw new InvalidOperationException($"Height {height} already committed block {ConsensusBlock.Decode(recorded).Hash}; refusing {ConsensusBlock.Decode(encodedBlock).Hash}.");
         }
+
+        var block = ConsensusBlock.Decode(encodedBlock);
 
         var certificate = CommitCertificate.Decode(encodedCertificate);
         var set = new ValidatorSet(validators.Select(v => new Validator(ValidatorKey.FromHex(v.PublicKey), v.Weight)));

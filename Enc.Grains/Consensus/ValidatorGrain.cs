@@ -191,7 +191,7 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
             return; // before genesis the silo's starter calls again; or an interleaved call started it
         }
 
-        var transport = new ValidatorTransport(GrainFactory, NodeName);
+        var transport = new ValidatorTransport(GrainFactory, NodeName, (height, e) => LogRecordFailed(NodeName, height, e.Message));
         await transport.RefreshDirectoryAsync();
         var chain = await transport.CommittedFromAsync(1);
         var set = new ValidatorSet(genesis.Validators.Select(v => new Validator(ValidatorKey.FromHex(v.PublicKey), v.Weight)));
@@ -260,6 +260,9 @@ public sealed partial class ValidatorGrain : Grain, IValidatorGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Validator {Node} started at height {Height} with {Validators} genesis validators")]
     private partial void LogStarted(string node, long height, int validators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {Node} could not record its commit of height {Height}: {Reason}")]
+    private partial void LogRecordFailed(string node, long height, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Validator {Node} dropped a malformed message for height {Height}: {Reason}")]
     private partial void LogMalformed(string node, long height, string reason);

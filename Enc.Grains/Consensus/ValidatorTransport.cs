@@ -10,9 +10,10 @@ namespace Enc.Grains.Consensus;
 /// The validator grain's side of the Orleans transport: a multicast goes to the height's
 /// <see cref="IConsensusRoundGrain"/>, which records it and forwards it to the validators; a direct
 /// message goes to the recipient's <see cref="IValidatorGrain"/>; committed blocks and evidence are
-/// recorded by the round grain of their height. Keys map to node names through the registry.
+/// recorded by the round grain of their height (a commit without waiting for the record). Keys map to
+/// node names through the registry.
 /// </summary>
-internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName)
+internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName, Action<long, Exception> onRecordFailed)
 {
     private readonly Dictionary<ValidatorKey, string> _nodeByKey = [];
     private IReadOnlyList<string> _recipients = [];
@@ -39,7 +40,7 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName)
             var envelope = new ConsensusEnvelope
             {
                 Height = message.Height,
-                Kind = message is NewBlockMessage ? (byte)5 : (byte)message.SignedPart!.Type,
+                Kind = message is NewBlockMessage ? ConsensusRoundGrain.NewBlockKind : (byte)message.SignedPart!.Type,
                 Bytes = ConsensusMessageCodec.Encode(message),
             };
             if (outgoing.Recipient is { } recipient)
@@ -58,9 +59,11 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName)
 
         foreach (var committed in output.Committed)
         {
+            // Not awaited: the round grain verifies, persists and emits the receipt while this validator
+            // already works on the next height (its engine has moved on; nothing it does waits for the record).
             var height = committed.Block.Height;
             var validators = ConsensusViews.Validators(node.Engine.Validators.SetFor(height).Validators, NodeOf);
-            await grains.GetGrain<IConsensusRoundGrain>(height).RecordCommitAsync(committed.Block.Encode(), committed.Certificate.Encode(), validators);
+            _ = RecordCommitAsync(height, committed.Block.Encode(), committed.Certificate.Encode(), validators);
         }
 
         foreach (var evidence in output.Evidence)
@@ -69,21 +72,22 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName)
         }
     }
 
-    /// <summary>Certified blocks recorded from <paramref name="height"/> on, in order, until the first undecided height.</summary>
-    public async Task<List<CommittedBlock>> CommittedFromAsync(long height)
+    private async Task RecordCommitAsync(long height, byte[] block, byte[] certificate, IReadOnlyList<ValidatorInfo> validators)
     {
-        var chain = new List<CommittedBlock>();
-        for (var h = height; ; h++)
+        try
         {
-            var record = await grains.GetGrain<IConsensusRoundGrain>(h).GetBlockAsync();
-            if (record is null)
-            {
-                return chain;
-            }
-
-            chain.Add(new CommittedBlock(ConsensusBlock.Decode(record.EncodedBlock), CommitCertificate.Decode(record.Certificate.Encoded)));
+            await grains.GetGrain<IConsensusRoundGrain>(height).RecordCommitAsync(block, certificate, validators);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Every committing validator records the block; one failure loses nothing while another succeeds.
+            onRecordFailed(height, e);
         }
     }
+
+    /// <summary>Certified blocks recorded from <paramref name="height"/> on, in order, until the first undecided height (<see cref="CommittedChainLoader"/>).</summary>
+    public Task<List<CommittedBlock>> CommittedFromAsync(long height) =>
+        CommittedChainLoader.LoadAsync(h => grains.GetGrain<IConsensusRoundGrain>(h).GetBlockAsync(), height);
 
     /// <summary>Messages the round grain of <paramref name="height"/> collected.</summary>
     public Task<IReadOnlyList<ConsensusEnvelope>> CollectedAsync(long height) =>
