@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -24,6 +25,8 @@ namespace Enc.Benchmarks.Ledger;
 /// </summary>
 public static class LedgerIngestBenchmark
 {
+    private const int AppendsInFlight = 4;
+
     /// <summary>Runs the benchmark and prints a Markdown report.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -120,14 +123,17 @@ public static class LedgerIngestBenchmark
         return clock.Elapsed;
     }
 
-    /// <summary>Keeps two appends in flight (as a stream consumer would), so checking one overlaps writing the other.</summary>
+    /// <summary>
+    /// Keeps up to four appends in flight, as the ledger grain does with stream batches, so checking, preparing
+    /// and writing different batches overlap; results are checked in call order.
+    /// </summary>
     private static async Task AppendInOrderAsync(LedgerService service, IAsyncEnumerable<ReceiptBatch> batches)
     {
         var inFlight = new Queue<Task<LedgerAppendResult>>();
         await foreach (var batch in batches)
         {
             inFlight.Enqueue(service.AppendAsync(batch));
-            if (inFlight.Count == 2)
+            if (inFlight.Count == AppendsInFlight)
             {
                 Check(await inFlight.Dequeue());
             }
@@ -246,17 +252,20 @@ public static class LedgerIngestBenchmark
         {
             var builder = new ReceiptBatchBuilder(Signer, count);
             Span<byte> payload = stackalloc byte[sizeof(long)];
+            var random = new byte[count * 16];
+            RandomNumberGenerator.Fill(random); // one system call per batch rather than one per receipt id
             for (var i = 0; i < count; i++)
             {
                 var subject = _subjects[_next++ % Subjects];
                 BitConverter.TryWriteBytes(payload, _next);
+                var timestamp = _clock.Now();
                 var receipt = new Receipt
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = Version7(random.AsSpan(i * 16, 16), timestamp.WallMilliseconds),
                     Kind = ReceiptKind.InstanceStarted,
                     Subject = subject,
                     Actor = _actor,
-                    Timestamp = _clock.Now(),
+                    Timestamp = timestamp,
                     PayloadHash = SHA256.HashData(payload),
                     PreviousHash = _heads.GetValueOrDefault(subject) ?? new byte[MerkleHasher.HashSize],
                     SignerPublicKey = Signer.PublicKey,
@@ -265,6 +274,15 @@ public static class LedgerIngestBenchmark
             }
 
             return builder.Sign();
+        }
+
+        /// <summary>An RFC 9562 version-7 UUID (48-bit Unix milliseconds, 74 random bits), as <see cref="Guid.CreateVersion7()"/> makes.</summary>
+        private static Guid Version7(Span<byte> bytes, long unixMilliseconds)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(bytes, unixMilliseconds << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+            bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+            bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+            return new Guid(bytes, bigEndian: true);
         }
     }
 }
