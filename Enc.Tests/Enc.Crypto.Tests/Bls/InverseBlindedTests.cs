@@ -1,5 +1,4 @@
 using System.Numerics;
-using Enc.Crypto.Bls.Curves;
 using Enc.Crypto.Bls.Fields;
 
 namespace Enc.Crypto.Tests.Bls;
@@ -58,21 +57,5 @@ public sealed class InverseBlindedTests
         Assert.Equal(Fp2.One, Fp2.One.InverseBlinded());
         var minusU = new Fp2(Fp.Zero, -Fp.One);
         Assert.Equal(new Fp2(Fp.Zero, Fp.One), minusU.InverseBlinded());
-    }
-
-    [Fact]
-    public void AffineConversionAgreesWithTheVariableTimeOne()
-    {
-        var random = new BlsTestRandom(52);
-        for (var i = 0; i < 20; i++)
-        {
-            var g1 = random.NextG1();
-            var g2 = random.NextG2();
-            Assert.Equal(g1.ToAffineVariableTime(), g1.ToAffine());
-            Assert.Equal(g2.ToAffineVariableTime(), g2.ToAffine());
-        }
-
-        Assert.True(G1Projective.Identity.ToAffine().IsIdentity);
-        Assert.True(G2Projective.Identity.ToAffine().IsIdentity);
     }
 }
