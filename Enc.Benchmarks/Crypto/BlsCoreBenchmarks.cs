@@ -47,6 +47,15 @@ public class BlsCoreBenchmarks
     public ulong FpSquare() => _fpA.Square().L0;
 
     [Benchmark]
+    public ulong Fp2Mul() => (new Fp2(_fpA, _fpB) * new Fp2(_fpB, _fpA)).C0.L0;
+
+    [Benchmark]
+    public ulong FpInverse() => _fpA.Inverse().L0;
+
+    [Benchmark]
+    public ulong FpInverseBlinded() => _fpA.InverseBlinded().L0;
+
+    [Benchmark]
     public bool Fp12Mul() => (_fp12A * _fp12B).IsOne;
 
     [Benchmark]

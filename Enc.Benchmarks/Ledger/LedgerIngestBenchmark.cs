@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -24,6 +25,8 @@ namespace Enc.Benchmarks.Ledger;
 /// </summary>
 public static class LedgerIngestBenchmark
 {
+    private const int AppendsInFlight = 4;
+
     /// <summary>Runs the benchmark and prints a Markdown report.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -52,9 +55,13 @@ public static class LedgerIngestBenchmark
                 await service.RegisterSignerAsync(node.Name, node.Signer.PublicKey, node.Signer.ProvePossession());
             }
 
-            // Warm-up: JIT, key caches, connection pool.
+            // Warm-up: JIT (ingest and verification), key caches, connection pool.
             await IngestAsync(service, nodes, batchSize * nodeCount, batchSize);
             var warm = service.Size;
+            if (!(await service.VerifyAllAsync()).IsValid)
+            {
+                throw new InvalidOperationException("Warm-up verification failed.");
+            }
 
             var ingest = await IngestAsync(service, nodes, receipts, batchSize);
             var presigned = Enumerable.Range(0, receipts / batchSize).Select(b => nodes[b % nodes.Length].EmitBatch(batchSize)).ToList();
@@ -86,23 +93,26 @@ public static class LedgerIngestBenchmark
         }
     }
 
-    /// <summary>Emitters build and sign batches on the thread pool while the ledger appends them as they come.</summary>
+    /// <summary>
+    /// Each emitter builds and signs its batches on the thread pool (nodes emit concurrently, as separate hosts
+    /// would) while the ledger appends them as they come; each node's batches arrive in the node's order.
+    /// </summary>
     private static async Task<TimeSpan> IngestAsync(LedgerService service, Emitter[] nodes, int receipts, int batchSize)
     {
         var channel = Channel.CreateBounded<ReceiptBatch>(new BoundedChannelOptions(4) { SingleReader = true });
         var batches = receipts / batchSize;
         var clock = Stopwatch.StartNew();
-        var producer = Task.Run(async () =>
+        var producers = nodes.Select((node, n) => Task.Run(async () =>
         {
-            for (var b = 0; b < batches; b++)
+            for (var b = n; b < batches; b += nodes.Length)
             {
-                await channel.Writer.WriteAsync(nodes[b % nodes.Length].EmitBatch(batchSize));
+                await channel.Writer.WriteAsync(node.EmitBatch(batchSize));
             }
-
-            channel.Writer.Complete();
-        });
+        })).ToArray();
+        var completion = Task.WhenAll(producers).ContinueWith(t => channel.Writer.Complete(t.Exception), TaskScheduler.Default);
         await AppendInOrderAsync(service, channel.Reader.ReadAllAsync());
-        await producer;
+        await completion;
+        await Task.WhenAll(producers);
         return clock.Elapsed;
     }
 
@@ -113,14 +123,17 @@ public static class LedgerIngestBenchmark
         return clock.Elapsed;
     }
 
-    /// <summary>Keeps two appends in flight (as a stream consumer would), so checking one overlaps writing the other.</summary>
+    /// <summary>
+    /// Keeps up to four appends in flight, as the ledger grain does with stream batches, so checking, preparing
+    /// and writing different batches overlap; results are checked in call order.
+    /// </summary>
     private static async Task AppendInOrderAsync(LedgerService service, IAsyncEnumerable<ReceiptBatch> batches)
     {
         var inFlight = new Queue<Task<LedgerAppendResult>>();
         await foreach (var batch in batches)
         {
             inFlight.Enqueue(service.AppendAsync(batch));
-            if (inFlight.Count == 2)
+            if (inFlight.Count == AppendsInFlight)
             {
                 Check(await inFlight.Dequeue());
             }
@@ -211,41 +224,65 @@ public static class LedgerIngestBenchmark
     }
 
     /// <summary>A node emitting chained receipts over 10,000 workloads and signing them in batches.</summary>
-    private sealed class Emitter(string name)
+    private sealed class Emitter
     {
         private const int Subjects = 10_000;
         private readonly Dictionary<string, byte[]> _heads = new(StringComparer.Ordinal);
         private readonly HybridLogicalClock _clock = new(TimeProvider.System);
-        private readonly BlsSecretKey _key = BlsSecretKey.FromKeyMaterial(SHA256.HashData(Encoding.UTF8.GetBytes("enc-bench/" + name)));
+        private readonly BlsSecretKey _key;
+        private readonly string[] _subjects;
+        private readonly string _actor;
         private long _next;
 
-        public string Name => name;
+        public Emitter(string name)
+        {
+            Name = name;
+            _key = BlsSecretKey.FromKeyMaterial(SHA256.HashData(Encoding.UTF8.GetBytes("enc-bench/" + name)));
+            Signer = new BlsBatchSigner(_key);
+            _subjects = [.. Enumerable.Range(0, Subjects).Select(i => $"workload/{name}-{i}")];
+            _actor = "node/" + name;
+        }
 
-        public BlsBatchSigner Signer => new(_key);
+        public string Name { get; }
 
+        public BlsBatchSigner Signer { get; }
+
+        /// <summary>Encodes and hashes each receipt once: its hash is both the subject's next chain link and its leaf in the batch root.</summary>
         public ReceiptBatch EmitBatch(int count)
         {
-            var signer = Signer;
-            var receipts = new Receipt[count];
+            var builder = new ReceiptBatchBuilder(Signer, count);
+            Span<byte> payload = stackalloc byte[sizeof(long)];
+            var random = new byte[count * 16];
+            RandomNumberGenerator.Fill(random); // one system call per batch rather than one per receipt id
             for (var i = 0; i < count; i++)
             {
-                var subject = $"workload/{name}-{_next++ % Subjects}";
+                var subject = _subjects[_next++ % Subjects];
+                BitConverter.TryWriteBytes(payload, _next);
+                var timestamp = _clock.Now();
                 var receipt = new Receipt
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = Version7(random.AsSpan(i * 16, 16), timestamp.WallMilliseconds),
                     Kind = ReceiptKind.InstanceStarted,
                     Subject = subject,
-                    Actor = "node/" + name,
-                    Timestamp = _clock.Now(),
-                    PayloadHash = SHA256.HashData(BitConverter.GetBytes(_next)),
+                    Actor = _actor,
+                    Timestamp = timestamp,
+                    PayloadHash = SHA256.HashData(payload),
                     PreviousHash = _heads.GetValueOrDefault(subject) ?? new byte[MerkleHasher.HashSize],
-                    SignerPublicKey = signer.PublicKey,
+                    SignerPublicKey = Signer.PublicKey,
                 };
-                _heads[subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
-                receipts[i] = receipt;
+                _heads[subject] = builder.Add(receipt).ToArray();
             }
 
-            return ReceiptBatch.Sign(signer, receipts);
+            return builder.Sign();
+        }
+
+        /// <summary>An RFC 9562 version-7 UUID (48-bit Unix milliseconds, 74 random bits), as <see cref="Guid.CreateVersion7()"/> makes.</summary>
+        private static Guid Version7(Span<byte> bytes, long unixMilliseconds)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(bytes, unixMilliseconds << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+            bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+            bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+            return new Guid(bytes, bigEndian: true);
         }
     }
 }

@@ -27,7 +27,10 @@ public sealed partial class LedgerGrain(
     IOptions<EncLedgerOptions> options,
     ILoggerFactory loggers) : Grain, ILedgerGrain
 {
+    /// <summary>Batches from the stream being appended at once (see <see cref="OnBatchAsync"/>).</summary>
+    private const int MaxBatchesInFlight = 4;
     private readonly ILogger _logger = loggers.CreateLogger<LedgerGrain>();
+    private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight, MaxBatchesInFlight);
     private LedgerService _service = null!;
 
     /// <inheritdoc />
@@ -98,9 +101,36 @@ public sealed partial class LedgerGrain(
 
     async Task<LedgerAuditView> ILedgerGrain.VerifyAsync() => (await _service.VerifyAllAsync()).ToView();
 
+    /// <summary>
+    /// Takes the next batch off the stream. The stream hands over one batch at a time and waits for this task,
+    /// so the task ends once the append has started (its place in the ledger's order is then fixed) and a slot
+    /// is free: up to <see cref="MaxBatchesInFlight"/> batches are checked, prepared and written in an overlapping
+    /// pipeline. Each outcome goes to its emitter when its append finishes, as before.
+    /// </summary>
     private async Task OnBatchAsync(ReceiptBatchMessage batch)
     {
-        var outcome = await AppendAsync(batch);
+        await _inFlight.WaitAsync();
+        _ = AppendAndSettleAsync(batch);
+    }
+
+    private async Task AppendAndSettleAsync(ReceiptBatchMessage batch)
+    {
+        LedgerAppendOutcome outcome;
+        try
+        {
+            outcome = await AppendAsync(batch);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Nothing was acknowledged: the emitter publishes the batch again after its retry interval.
+            LogAppendFailed(ex, batch.SignerNodeId);
+            return;
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+
         if (batch.Emitter is { } emitter)
         {
             try
@@ -176,6 +206,9 @@ public sealed partial class LedgerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report a batch outcome to {Emitter}")]
     private partial void LogSettlementFailed(Exception exception, GrainId emitter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Appending a batch signed by node {Node} failed; its emitter will send it again")]
+    private partial void LogAppendFailed(Exception exception, string node);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Signing a ledger checkpoint failed")]
     private partial void LogCheckpointFailed(Exception exception);

@@ -32,26 +32,13 @@ public sealed class ReceiptBatch
             throw new ArgumentException("A batch needs at least one receipt.", nameof(receipts));
         }
 
-        var encodings = new byte[receipts.Count][];
-        var leafHashes = new byte[receipts.Count * MerkleHasher.HashSize];
-        for (var i = 0; i < receipts.Count; i++)
+        var builder = new ReceiptBatchBuilder(signer, receipts.Count);
+        foreach (var receipt in receipts)
         {
-            if (!receipts[i].SignerPublicKey.AsSpan().SequenceEqual(signer.PublicKey))
-            {
-                throw new ArgumentException($"receipts[{i}].SignerPublicKey is not the signer's key.", nameof(receipts));
-            }
-
-            encodings[i] = ReceiptEncoding.Encode(receipts[i]);
-            MerkleHasher.LeafHash(encodings[i], leafHashes.AsSpan(i * MerkleHasher.HashSize));
+            builder.Add(receipt);
         }
 
-        var root = ComputeRoot(leafHashes);
-        return new ReceiptBatch
-        {
-            SignerPublicKey = signer.PublicKey,
-            Receipts = encodings,
-            Signature = signer.Sign(LedgerSigningMessages.Batch(receipts.Count, root)),
-        };
+        return builder.Sign();
     }
 
     /// <summary>The batch tree head over concatenated 32-byte leaf hashes.</summary>

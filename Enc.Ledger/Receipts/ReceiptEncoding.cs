@@ -37,15 +37,15 @@ public static class ReceiptEncoding
     public static byte[] Encode(Receipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        var subject = TextBytes(receipt.Subject, "subject");
-        var actor = TextBytes(receipt.Actor, "actor");
+        var subjectLength = TextLength(receipt.Subject, "subject");
+        var actorLength = TextLength(receipt.Actor, "actor");
         Check(receipt.Kind != ReceiptKind.Invalid, "kind", "must not be 0 (Invalid)");
         Check(receipt.Timestamp.WallMilliseconds >= 0, "timestamp", "wall milliseconds must not be negative");
         CheckLength(receipt.PayloadHash, HashSize, "payload_hash");
         CheckLength(receipt.PreviousHash, HashSize, "previous_hash");
         CheckLength(receipt.SignerPublicKey, PublicKeySize, "signer_public_key");
 
-        var bytes = new byte[FixedSize + 2 + subject.Length + 2 + actor.Length];
+        var bytes = new byte[FixedSize + 2 + subjectLength + 2 + actorLength];
         var span = bytes.AsSpan();
         Magic.CopyTo(span);
         span[4] = Version;
@@ -56,8 +56,8 @@ public static class ReceiptEncoding
         receipt.PayloadHash.CopyTo(span[35..]);
         receipt.PreviousHash.CopyTo(span[67..]);
         receipt.SignerPublicKey.CopyTo(span[99..]);
-        var offset = WriteText(span, FixedSize, subject);
-        WriteText(span, offset, actor);
+        var offset = WriteText(span, FixedSize, receipt.Subject, subjectLength);
+        WriteText(span, offset, receipt.Actor, actorLength);
         return bytes;
     }
 
@@ -112,32 +112,33 @@ public static class ReceiptEncoding
         return new Guid(encoding.Slice(7, 16), bigEndian: true);
     }
 
-    private static byte[] TextBytes(string? text, string field)
+    /// <summary>The UTF-8 length of a required text field (the encoder is strict: lone surrogates are refused).</summary>
+    private static int TextLength(string? text, string field)
     {
         Check(!string.IsNullOrEmpty(text), field, "is required");
-        byte[] bytes;
+        int length;
         try
         {
-            bytes = s_strictUtf8.GetBytes(text!);
+            length = s_strictUtf8.GetByteCount(text!);
         }
         catch (EncoderFallbackException)
         {
             throw new ReceiptFormatException(field, "is not valid Unicode");
         }
 
-        if (bytes.Length > MaxTextBytes)
+        if (length > MaxTextBytes)
         {
-            throw new ReceiptFormatException(field, $"is {bytes.Length} UTF-8 bytes; at most {MaxTextBytes} are allowed");
+            throw new ReceiptFormatException(field, $"is {length} UTF-8 bytes; at most {MaxTextBytes} are allowed");
         }
 
-        return bytes;
+        return length;
     }
 
-    private static int WriteText(Span<byte> span, int offset, byte[] text)
+    private static int WriteText(Span<byte> span, int offset, string text, int length)
     {
-        BinaryPrimitives.WriteUInt16BigEndian(span[offset..], (ushort)text.Length);
-        text.CopyTo(span[(offset + 2)..]);
-        return offset + 2 + text.Length;
+        BinaryPrimitives.WriteUInt16BigEndian(span[offset..], (ushort)length);
+        s_strictUtf8.GetBytes(text, span.Slice(offset + 2, length));
+        return offset + 2 + length;
     }
 
     /// <summary>Every check of the format, in field order; the first failure names its field.</summary>

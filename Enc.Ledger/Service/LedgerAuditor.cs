@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Enc.Crypto.Merkle;
@@ -53,51 +52,53 @@ public sealed class LedgerAuditor
             batches.Add(batch);
         }
 
-        var badBatches = new ConcurrentDictionary<long, string>();
-        Parallel.ForEach(batches, new ParallelOptions { CancellationToken = cancellationToken }, batch =>
-        {
-            if (CheckBatch(batch, signers) is { } problem)
-            {
-                badBatches[batch.Sequence] = problem;
-            }
-        });
-
+        // Batch roots and signatures are verified while the entries stream past.
+        var audited = new AuditBatches(batches);
+        var batchCheck = Task.Run(() => audited.Verify(batch => CheckBatch(batch, signers), cancellationToken), cancellationToken);
         var checkpoints = await ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
         var tree = new AuditTree(findings, checkpoints, _verifier, signers);
         tree.CheckCheckpointsAtCurrentSize();
-        // Reading from the store overlaps with hashing and checking the previous chunk.
-        var chunks = Channel.CreateBounded<List<StoredEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Run(async () =>
-        {
-            try
-            {
-                var chunk = new List<StoredEntry>(ChunkSize);
-                await foreach (var entry in _store.ReadEntriesAsync(0, cancellationToken).ConfigureAwait(false))
-                {
-                    chunk.Add(entry);
-                    if (chunk.Count == ChunkSize)
-                    {
-                        await chunks.Writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
-                        chunk = new List<StoredEntry>(ChunkSize);
-                    }
-                }
 
-                await chunks.Writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
-                chunks.Writer.Complete();
-            }
-            catch (Exception ex)
+        // Three stages overlap: reading a chunk from the store, checking the chunk before it in parallel, and
+        // adding the one before that to the sequential tree.
+        var chunks = Channel.CreateBounded<List<StoredEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var checkedChunks = Channel.CreateBounded<CheckedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => ReadChunksAsync(chunks.Writer, stop.Token), stop.Token);
+        var builder = Task.Run(async () =>
+        {
+            await foreach (var chunk in checkedChunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                chunks.Writer.Complete(ex);
+                for (var i = 0; i < chunk.Entries.Count; i++)
+                {
+                    tree.Append(chunk.Entries[i], chunk.Receipts[i], chunk.Hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize));
+                }
             }
         }, cancellationToken);
 
         var entries = 0L;
-        await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            entries += CheckChunk(chunk, batches, badBatches, tree, findings);
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await checkedChunks.Writer.WriteAsync(CheckChunk(chunk, audited, findings), cancellationToken).ConfigureAwait(false);
+                entries += chunk.Count;
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false); // the reader may be waiting for room in the channel
+            throw;
+        }
+        finally
+        {
+            checkedChunks.Writer.TryComplete();
         }
 
         await reader.ConfigureAwait(false);
+        await builder.ConfigureAwait(false);
+        await batchCheck.ConfigureAwait(false);
+        audited.Report(findings);
         tree.CheckUnreachedCheckpoints();
         await foreach (var node in _store.ReadAllNodesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -141,21 +142,16 @@ public sealed class LedgerAuditor
             : "signature does not verify";
     }
 
-    private static long CheckChunk(List<StoredEntry> chunk, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditTree tree, AuditFindings findings)
+    private static CheckedChunk CheckChunk(List<StoredEntry> chunk, AuditBatches batches, AuditFindings findings)
     {
         var decoded = new ReceiptFields?[chunk.Count];
         var hashes = new byte[chunk.Count * MerkleHasher.HashSize];
-        Parallel.For(0, chunk.Count, i => decoded[i] = CheckEntry(chunk[i], batches, badBatches, findings, hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize)));
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            tree.Append(chunk[i], decoded[i], hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize));
-        }
-
-        return chunk.Count;
+        Parallel.For(0, chunk.Count, i => decoded[i] = CheckEntry(chunk[i], batches, findings, hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize)));
+        return new CheckedChunk(chunk, decoded, hashes);
     }
 
     /// <summary>Checks one entry on its own and writes the hash of its encoding; returns its decoded receipt when the encoding is canonical.</summary>
-    private static ReceiptFields? CheckEntry(StoredEntry entry, List<StoredBatch> batches, ConcurrentDictionary<long, string> badBatches, AuditFindings findings, Span<byte> hash)
+    private static ReceiptFields? CheckEntry(StoredEntry entry, AuditBatches batches, AuditFindings findings, Span<byte> hash)
     {
         var p = entry.Position;
         MerkleHasher.LeafHash(entry.Encoding, hash);
@@ -180,21 +176,36 @@ public sealed class LedgerAuditor
             findings.Add(p, LedgerAuditFailures.ColumnMismatch, "receipt_id, subject or kind column disagrees with the encoding");
         }
 
-        if (entry.BatchSequence < 0 || entry.BatchSequence >= batches.Count || entry.BatchIndex >= batches[(int)entry.BatchSequence].Count
-            || !batches[(int)entry.BatchSequence].LeafHashes.AsSpan(entry.BatchIndex * MerkleHasher.HashSize, MerkleHasher.HashSize).SequenceEqual(hash))
+        if (!batches.Admit(entry, hash, receipt.SignerPublicKey))
         {
             findings.Add(p, LedgerAuditFailures.NotInBatch, $"batch {entry.BatchSequence} does not hold this receipt at index {entry.BatchIndex}");
         }
-        else if (badBatches.TryGetValue(entry.BatchSequence, out var problem))
-        {
-            findings.Add(p, LedgerAuditFailures.BadBatch, $"batch {entry.BatchSequence}: {problem}");
-        }
-        else if (!receipt.SignerPublicKey.SequenceEqual(batches[(int)entry.BatchSequence].SignerPublicKey))
-        {
-            findings.Add(p, LedgerAuditFailures.BadBatch, $"receipt names another signer than batch {entry.BatchSequence}");
-        }
 
         return receipt;
+    }
+
+    private async Task ReadChunksAsync(ChannelWriter<List<StoredEntry>> chunks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = new List<StoredEntry>(ChunkSize);
+            await foreach (var entry in _store.ReadEntriesAsync(0, cancellationToken).ConfigureAwait(false))
+            {
+                chunk.Add(entry);
+                if (chunk.Count == ChunkSize)
+                {
+                    await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                    chunk = new List<StoredEntry>(ChunkSize);
+                }
+            }
+
+            await chunks.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.Complete(ex);
+        }
     }
 
     private async Task<List<SignedCheckpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken)
@@ -207,4 +218,6 @@ public sealed class LedgerAuditor
 
         return checkpoints;
     }
+
+    private sealed record CheckedChunk(List<StoredEntry> Entries, ReceiptFields?[] Receipts, byte[] Hashes);
 }

@@ -38,8 +38,12 @@ internal readonly partial struct G1Projective : IProjectivePoint<G1Projective>
     public static G1Projective FromAffine(in G1Affine p) =>
         ConditionalSelect(new G1Projective(p.X, p.Y, Fp.One), Identity, p.IsIdentity);
 
-    /// <summary>The affine form (x, y) = (X/Z, Y/Z); one field inversion.</summary>
-    public G1Affine ToAffine() => AffineGiven(Z.Inverse());
+    /// <summary>
+    /// The affine form (x, y) = (X/Z, Y/Z); one field inversion, randomly blinded
+    /// (<see cref="Fp.InverseBlinded"/>) so that its running time does not depend on Z: for points
+    /// derived from secrets (Sign, PopProve, SkToPk).
+    /// </summary>
+    public G1Affine ToAffine() => AffineGiven(Z.InverseBlinded());
 
     /// <summary>The affine form through a variable-time inversion: public points only (verification).</summary>
     public G1Affine ToAffineVariableTime() => AffineGiven(Z.InverseVariableTime());

@@ -38,8 +38,12 @@ internal readonly partial struct G2Projective : IProjectivePoint<G2Projective>
     public static G2Projective FromAffine(in G2Affine p) =>
         ConditionalSelect(new G2Projective(p.X, p.Y, Fp2.One), Identity, p.IsIdentity);
 
-    /// <summary>The affine form (x, y) = (X/Z, Y/Z); one field inversion.</summary>
-    public G2Affine ToAffine() => AffineGiven(Z.Inverse());
+    /// <summary>
+    /// The affine form (x, y) = (X/Z, Y/Z); one field inversion, randomly blinded
+    /// (<see cref="Fp.InverseBlinded"/>) so that its running time does not depend on Z: for points
+    /// derived from secrets (Sign, PopProve, SkToPk).
+    /// </summary>
+    public G2Affine ToAffine() => AffineGiven(Z.InverseBlinded());
 
     /// <summary>The affine form through a variable-time inversion: public points only (hash outputs, verification).</summary>
     public G2Affine ToAffineVariableTime() => AffineGiven(Z.InverseVariableTime());

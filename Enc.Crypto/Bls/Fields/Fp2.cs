@@ -84,6 +84,9 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     /// <summary>The inverse (c0 − c1u)/(c0² + c1²); zero maps to zero. Constant time.</summary>
     public Fp2 Inverse() => InverseGiven(Norm().Inverse());
 
+    /// <summary>The inverse through <see cref="Fp.InverseBlinded"/> of the norm: running time independent of the value (secret-derived values).</summary>
+    public Fp2 InverseBlinded() => InverseGiven(Norm().InverseBlinded());
+
     /// <summary>The inverse through <see cref="Fp.InverseVariableTime"/>: public values only.</summary>
     public Fp2 InverseVariableTime() => InverseGiven(Norm().InverseVariableTime());
 

@@ -1,5 +1,6 @@
 using Enc.Client;
 using Enc.Grains.Hosting;
+using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Nodes.Agent;
 using Enc.Grains.Nodes.Monitoring;
 using Enc.Silo.Hosting;
@@ -64,6 +65,8 @@ public sealed class DevTestCluster : IAsyncDisposable
 
             configure?.Invoke(silo);
         });
+        // The client can publish on ENC's streams, as a test that plays a (misbehaving) emitter needs.
+        builder.ConfigureClient(client => client.AddMemoryStreams(EncProviderNames.Streams));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new DevTestCluster(cluster, dataDirectory);

@@ -1,5 +1,6 @@
 using Enc.Cluster.Tests.Infrastructure;
 using Enc.Crypto.Bls;
+using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Ledger;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Receipts;
@@ -96,6 +97,39 @@ public sealed class LedgerGrainSecurityTests : IAsyncLifetime
         Assert.True(again.Accepted);
         Assert.Equal((0, 2), (again.AppendedCount, again.DuplicateCount));
         Assert.Single(await Ledger.GetHistoryAsync("workload/default/c", -1, 10));
+        Assert.True((await Ledger.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task ForgedBatchesArrivingOnTheReceiptStreamAreRejectedAndNothingIsAppended()
+    {
+        using var registered = BlsSecretKey.Generate();
+        using var unregistered = BlsSecretKey.Generate();
+        Assert.True((await Ledger.RegisterSignerAsync("honest", registered.PublicKey.ToBytes(), registered.ProvePossession().ToBytes())).Accepted);
+        var honest = new BlsBatchSigner(registered);
+        var stranger = new BlsBatchSigner(unregistered);
+        var stream = _cluster.Cluster.Client.GetStreamProvider(EncProviderNames.Streams)
+            .GetStream<ReceiptBatchMessage>(StreamId.Create(LedgerStreams.Namespace, LedgerStreams.Key));
+
+        // Published as an emitter would, in this order: an outsider's batch, a batch claiming the registered key
+        // with another key's signature, a tampered batch, then one valid batch.
+        var forged = ReceiptBatch.Sign(stranger, [Receipt(stranger.PublicKey, "workload/default/s-b")]);
+        var claimsHonest = ReceiptBatch.Sign(honest, [Receipt(honest.PublicKey, "workload/default/s-b")]);
+        var tampered = ReceiptBatch.Sign(honest, [Receipt(honest.PublicKey, "workload/default/s-c")]);
+        var tamperedReceipts = tampered.Receipts.Select(r => (byte[])r.Clone()).ToList();
+        tamperedReceipts[0][^1] ^= 0x01;
+        await stream.OnNextAsync(Message(ReceiptBatch.Sign(stranger, [Receipt(stranger.PublicKey, "workload/default/s-a")])));
+        await stream.OnNextAsync(Message(claimsHonest) with { Signature = forged.Signature });
+        await stream.OnNextAsync(Message(tampered) with { Receipts = tamperedReceipts });
+        await stream.OnNextAsync(Message(ReceiptBatch.Sign(honest, [Receipt(honest.PublicKey, "workload/default/s-d")])));
+
+        // The ledger appends in arrival order: once the valid batch is in, the ones before it were decided.
+        await Eventually.WaitAsync(() => Ledger.GetHistoryAsync("workload/default/s-d", -1, 10), h => h.Count == 1, TimeSpan.FromSeconds(30), "the valid batch");
+        foreach (var subject in new[] { "workload/default/s-a", "workload/default/s-b", "workload/default/s-c" })
+        {
+            Assert.Empty(await Ledger.GetHistoryAsync(subject, -1, 10));
+        }
+
         Assert.True((await Ledger.VerifyAsync()).IsValid);
     }
 

@@ -75,5 +75,9 @@ public sealed class InverseVariableTimeTests
 
         Assert.True(G1Projective.Identity.ToAffineVariableTime().IsIdentity);
         Assert.True(G2Projective.Identity.ToAffineVariableTime().IsIdentity);
+
+        // The blinded inversion of ToAffine maps Z = 0 to 0 like the other two.
+        Assert.True(G1Projective.Identity.ToAffine().IsIdentity);
+        Assert.True(G2Projective.Identity.ToAffine().IsIdentity);
     }
 }
