@@ -42,9 +42,6 @@ internal sealed class OrleansConsensusCluster : IAsyncDisposable
     /// <summary>Counts committed placements.</summary>
     public CommitRecorder Recorder { get; }
 
-    /// <summary>Silo (= node) names.</summary>
-    public IReadOnlyList<string> NodeNames => _cluster.Silos.Select(s => s.SiloAddress.ToString()).ToList();
-
     public static async Task<OrleansConsensusCluster> StartAsync(int validators, TimeSpan blockInterval)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("enc-consensus-bench-").FullName;

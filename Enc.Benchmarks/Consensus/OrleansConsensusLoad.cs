@@ -16,7 +16,10 @@ namespace Enc.Benchmarks.Consensus;
 /// </summary>
 internal static class OrleansConsensusLoad
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time allowed for n silos to start, register their keys and commit their inventories (31 silos share 2 cores).</summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(5);
 
     public static async Task<int> RunAsync(int[] sizes, int batch, int blocks, int warmup)
     {
@@ -26,7 +29,7 @@ internal static class OrleansConsensusLoad
         {
             var started = DateTime.UtcNow;
             await using var cluster = await OrleansConsensusCluster.StartAsync(n, TimeSpan.Zero);
-            await cluster.WaitUntilReadyAsync(n, Timeout);
+            await cluster.WaitUntilReadyAsync(n, ReadyTimeout);
             Console.Error.WriteLine($"n={n}: cluster ready in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
             var registry = cluster.Grains.GetGrain<IConsensusRegistryGrain>(IConsensusRegistryGrain.DefaultKey);
             var background = await SettleAsync();
@@ -46,7 +49,23 @@ internal static class OrleansConsensusLoad
 
                 var submitted = cluster.Recorder.Elapsed;
                 await registry.SubmitAsync(decisions);
-                var committed = await cluster.Recorder.WaitForPlacementsAsync(expected, Timeout);
+                TimeSpan committed;
+                try
+                {
+                    committed = await cluster.Recorder.WaitForPlacementsAsync(expected, Timeout);
+                }
+                catch (TimeoutException)
+                {
+                    var st = await registry.GetStatusAsync();
+                    Console.Error.WriteLine($"stalled: placements {cluster.Recorder.Placements}/{expected} h={st!.Height} r={st.Round} idle={st.Idle} pending={st.PendingDecisions} rej={string.Join(",", st.Rejections.Select(kv => kv.Key + "=" + kv.Value))} by {st.ReportedBy}");
+                    foreach (var node in st.Validators.Select(v => v.NodeName))
+                    {
+                        var v = await cluster.Grains.GetGrain<IValidatorGrain>(node).GetStatusAsync();
+                        Console.Error.WriteLine($"  {node}: h={v?.Height} r={v?.Round} idle={v?.Idle} pending={v?.PendingDecisions} rej={string.Join(",", v?.Rejections.Select(kv => kv.Key + "=" + kv.Value) ?? [])}");
+                    }
+
+                    throw;
+                }
                 if (b == warmup)
                 {
                     measuredFrom = submitted;
