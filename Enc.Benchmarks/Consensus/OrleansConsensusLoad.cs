@@ -16,7 +16,7 @@ namespace Enc.Benchmarks.Consensus;
 /// </summary>
 internal static class OrleansConsensusLoad
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>Time allowed for n silos to start, register their keys and commit their inventories (31 silos share 2 cores).</summary>
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(5);
@@ -57,8 +57,8 @@ internal static class OrleansConsensusLoad
                 catch (TimeoutException)
                 {
                     var st = await registry.GetStatusAsync();
-                    Console.Error.WriteLine($"stalled: placements {cluster.Recorder.Placements}/{expected} h={st!.Height} r={st.Round} idle={st.Idle} pending={st.PendingDecisions} rej={string.Join(",", st.Rejections.Select(kv => kv.Key + "=" + kv.Value))} by {st.ReportedBy}");
-                    foreach (var node in st.Validators.Select(v => v.NodeName))
+                    Console.Error.WriteLine($"stalled: placements {cluster.Recorder.Placements}/{expected} h={st?.Height} r={st?.Round} idle={st?.Idle} pending={st?.PendingDecisions} by {st?.ReportedBy}");
+                    foreach (var node in st?.Validators.Select(v => v.NodeName) ?? [])
                     {
                         var v = await cluster.Grains.GetGrain<IValidatorGrain>(node).GetStatusAsync();
                         Console.Error.WriteLine($"  {node}: h={v?.Height} r={v?.Round} idle={v?.Idle} pending={v?.PendingDecisions} rej={string.Join(",", v?.Rejections.Select(kv => kv.Key + "=" + kv.Value) ?? [])}");
