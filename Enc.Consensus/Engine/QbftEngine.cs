@@ -121,12 +121,15 @@ public sealed partial class QbftEngine
 
     /// <summary>
     /// Tells an idle height that decisions are pending: arms its timers (the round-0 proposer
-    /// proposes when <see cref="QbftOptions.BlockInterval"/> has passed). No effect unless <see cref="IsIdle"/>.
+    /// proposes when <see cref="QbftOptions.BlockInterval"/> has passed). No effect unless <see cref="IsIdle"/>
+    /// and the decision source offers something for this height (a submission that is already stale,
+    /// such as an inventory equal to the committed one, leaves the height idle instead of starting
+    /// rounds that could only end in an empty block).
     /// </summary>
     public EngineOutput Wake(DateTimeOffset now)
     {
         Begin(now);
-        if (_started && _idle)
+        if (_started && _idle && (_options.ProposeEmptyBlocks || _source.PendingDecisions(Height, Tip, 1).Count > 0))
         {
             ArmHeightTimers();
             Evaluate();

@@ -64,6 +64,31 @@ public sealed class IdleHeightTests
         Assert.Equal(T0.AddSeconds(6), reply.NextTimer);
     }
 
+    [Fact]
+    public void WakeWithNothingPending_LeavesTheHeightIdle_AndSendsNothing()
+    {
+        var scheme = new SimulatedSignatureScheme();
+        var signers = Enumerable.Range(0, 4).Select(i => scheme.CreateSigner($"idle/stale/{i}")).ToArray();
+        var set = new ValidatorSet(signers.Select(s => new Validator(s.PublicKey, 1)));
+        var engines = signers.Select(s => new QbftEngine(Options, s, scheme, set, new ListDecisionSource(), new AcceptAllDecisionValidator())).ToArray();
+        foreach (var engine in engines)
+        {
+            engine.Start(T0);
+        }
+
+        // Every validator is woken (as by a submission its pool then finds stale), proposer included.
+        foreach (var engine in engines)
+        {
+            var woken = engine.Wake(T0.AddSeconds(1));
+            Assert.Empty(woken.Messages);
+            Assert.Null(woken.NextTimer);
+            Assert.True(engine.IsIdle);
+        }
+
+        Assert.All(engines, e => Assert.Empty(e.Tick(T0.AddHours(1)).Messages));
+        Assert.All(engines, e => Assert.Equal(1, e.Height));
+    }
+
     private sealed class ListDecisionSource : IDecisionSource
     {
         public List<Decision> Pending { get; } = [];
