@@ -18,8 +18,9 @@ namespace Enc.Benchmarks.Ledger;
 /// <summary>
 /// Load tool (not BenchmarkDotNet): sustained ledger ingest — receipts emitted and batch-signed by nodes,
 /// verified and appended by <see cref="LedgerService"/> into PostgreSQL — end to end (emitters on the same
-/// machine) and ledger-side only (pre-signed batches), against a raw binary COPY of the same rows into an
-/// identical table with the same commits, in the same run; then full-log verification.
+/// machine) and ledger-side only (pre-signed batches), against a raw binary COPY and a raw batched INSERT
+/// (the baseline) of the same rows into identical tables with the same commits, in the same run;
+/// then full-log verification.
 /// Usage: <c>Enc.Benchmarks ledger-ingest [--receipts N] [--batch B] [--nodes K]</c>; the server comes from
 /// <c>ENC_BENCH_POSTGRES</c> or <c>ENC_TEST_POSTGRES</c>.
 /// </summary>
@@ -43,6 +44,7 @@ public static class LedgerIngestBenchmark
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
             await LedgerSchema.MigrateAsync(dataSource);
             await ExecuteAsync(connectionString, "CREATE TABLE raw_entries (LIKE ledger_entries INCLUDING ALL)");
+            await ExecuteAsync(connectionString, "CREATE TABLE raw_insert_entries (LIKE ledger_entries INCLUDING ALL)");
             var settings = await SettingsAsync(dataSource);
 
             var nodes = Enumerable.Range(0, nodeCount).Select(i => new Emitter($"node-{i}")).ToArray();
@@ -68,6 +70,7 @@ public static class LedgerIngestBenchmark
             var appendOnly = await AppendAllAsync(service, presigned);
             var rows = await LoadRowsAsync(dataSource, warm);
             var raw = await RawCopyAsync(dataSource, rows, batchSize);
+            var rawInsert = await RawInsertAsync(dataSource, rows, batchSize);
             var verify = await service.VerifyAllAsync();
             if (!verify.IsValid)
             {
@@ -77,12 +80,14 @@ public static class LedgerIngestBenchmark
             var ingestRate = receipts / ingest.TotalSeconds;
             var appendRate = receipts / appendOnly.TotalSeconds;
             var rawRate = rows.Count / raw.TotalSeconds;
+            var insertRate = rows.Count / rawInsert.TotalSeconds;
             var verifyRate = verify.EntriesChecked / verify.Elapsed.TotalSeconds;
             Console.WriteLine($"| PostgreSQL | {settings} |");
             Console.WriteLine($"| Receipts | {receipts:N0} in batches of {batchSize:N0} from {nodeCount} nodes (after {warm:N0} warm-up) |");
-            Console.WriteLine($"| End to end: emit + sign (4 emitters) + verify + append, durable | {ingestRate:N0} receipts/s ({ingest.TotalSeconds:F2} s), {100 * ingestRate / rawRate:F0} % of raw |");
-            Console.WriteLine($"| Ledger side: verify + append of pre-signed batches, durable | {appendRate:N0} receipts/s ({appendOnly.TotalSeconds:F2} s), {100 * appendRate / rawRate:F0} % of raw |");
+            Console.WriteLine($"| End to end: emit + sign (4 emitters) + verify + append, durable | {ingestRate:N0} receipts/s ({ingest.TotalSeconds:F2} s), {100 * ingestRate / rawRate:F0} % of raw COPY, {100 * ingestRate / insertRate:F0} % of raw INSERT |");
+            Console.WriteLine($"| Ledger side: verify + append of pre-signed batches, durable | {appendRate:N0} receipts/s ({appendOnly.TotalSeconds:F2} s), {100 * appendRate / rawRate:F0} % of raw COPY, {100 * appendRate / insertRate:F0} % of raw INSERT |");
             Console.WriteLine($"| Raw binary COPY of the same rows, same batch commits | {rawRate:N0} rows/s ({raw.TotalSeconds:F2} s) |");
+            Console.WriteLine($"| Raw batched INSERT (one INSERT ... SELECT FROM unnest(arrays) per batch) of the same rows, same commits | {insertRate:N0} rows/s ({rawInsert.TotalSeconds:F2} s) |");
             Console.WriteLine($"| Full verification (VerifyAll) | {verifyRate:N0} receipts/s ({verify.EntriesChecked:N0} entries, {verify.BatchesChecked:N0} batches, {verify.Elapsed.TotalSeconds:F2} s) |");
             return 0;
         }
@@ -189,6 +194,41 @@ public static class LedgerIngestBenchmark
                 }
 
                 await writer.CompleteAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// The baseline: the same rows as batched INSERTs into an identical table (same indexes), one
+    /// statement and one commit per batch, the rows passed as column arrays (the fastest INSERT form).
+    /// </summary>
+    private static async Task<TimeSpan> RawInsertAsync(NpgsqlDataSource dataSource, List<StoredEntry> rows, int batchSize)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < rows.Count; start += batchSize)
+        {
+            var batch = rows.Skip(start).Take(batchSize).ToList();
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = new NpgsqlCommand(
+                "INSERT INTO raw_insert_entries (position, receipt_id, batch_sequence, batch_index, subject, kind, leaf_hash, encoding) " +
+                "SELECT * FROM unnest(@position, @receipt_id, @batch_sequence, @batch_index, @subject, @kind, @leaf_hash, @encoding)",
+                connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter("position", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = batch.Select(e => e.Position).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("receipt_id", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = batch.Select(e => e.ReceiptId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("batch_sequence", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = batch.Select(e => e.BatchSequence).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("batch_index", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(e => e.BatchIndex).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("subject", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(e => e.Subject).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(e => (int)e.Kind).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("leaf_hash", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = batch.Select(e => e.LeafHash).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("encoding", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = batch.Select(e => e.Encoding).ToArray() });
+            if (await command.ExecuteNonQueryAsync() != batch.Count)
+            {
+                throw new InvalidOperationException("The raw INSERT baseline wrote a different number of rows.");
             }
 
             await transaction.CommitAsync();
