@@ -28,6 +28,9 @@ public static class LedgerIngestBenchmark
 {
     private const int AppendsInFlight = 4;
 
+    /// <summary>The entry columns both raw baselines write, in this order.</summary>
+    private const string RawColumns = "position, receipt_id, batch_sequence, batch_index, subject, kind, leaf_hash, encoding";
+
     /// <summary>Runs the benchmark and prints a Markdown report.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -178,7 +181,7 @@ public static class LedgerIngestBenchmark
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             await using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY raw_entries (position, receipt_id, batch_sequence, batch_index, subject, kind, leaf_hash, encoding) FROM STDIN (FORMAT BINARY)"))
+                $"COPY raw_entries ({RawColumns}) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var e in rows.Skip(start).Take(batchSize))
                 {
@@ -211,21 +214,23 @@ public static class LedgerIngestBenchmark
         var clock = Stopwatch.StartNew();
         for (var start = 0; start < rows.Count; start += batchSize)
         {
-            var batch = rows.Skip(start).Take(batchSize).ToList();
+            var batch = rows.GetRange(start, Math.Min(batchSize, rows.Count - start));
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             await using var command = new NpgsqlCommand(
-                "INSERT INTO raw_insert_entries (position, receipt_id, batch_sequence, batch_index, subject, kind, leaf_hash, encoding) " +
+                $"INSERT INTO raw_insert_entries ({RawColumns}) " +
                 "SELECT * FROM unnest(@position, @receipt_id, @batch_sequence, @batch_index, @subject, @kind, @leaf_hash, @encoding)",
                 connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter("position", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = batch.Select(e => e.Position).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("receipt_id", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = batch.Select(e => e.ReceiptId).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("batch_sequence", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = batch.Select(e => e.BatchSequence).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("batch_index", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(e => e.BatchIndex).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("subject", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(e => e.Subject).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = batch.Select(e => (int)e.Kind).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("leaf_hash", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = batch.Select(e => e.LeafHash).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("encoding", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = batch.Select(e => e.Encoding).ToArray() });
+            void Column<T>(string name, NpgsqlDbType type, Func<StoredEntry, T> value) =>
+                command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = batch.Select(value).ToArray() });
+            Column("position", NpgsqlDbType.Bigint, e => e.Position);
+            Column("receipt_id", NpgsqlDbType.Uuid, e => e.ReceiptId);
+            Column("batch_sequence", NpgsqlDbType.Bigint, e => e.BatchSequence);
+            Column("batch_index", NpgsqlDbType.Integer, e => e.BatchIndex);
+            Column("subject", NpgsqlDbType.Text, e => e.Subject);
+            Column("kind", NpgsqlDbType.Integer, e => (int)e.Kind);
+            Column("leaf_hash", NpgsqlDbType.Bytea, e => e.LeafHash);
+            Column("encoding", NpgsqlDbType.Bytea, e => e.Encoding);
             if (await command.ExecuteNonQueryAsync() != batch.Count)
             {
                 throw new InvalidOperationException("The raw INSERT baseline wrote a different number of rows.");

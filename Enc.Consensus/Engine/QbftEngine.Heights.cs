@@ -22,7 +22,7 @@ public sealed partial class QbftEngine
         _proposedRound = -1;
         _validNewBlock = null;
         _blockTimerAt = null;
-        _idle = !_options.ProposeEmptyBlocks && _source.PendingDecisions(Height, Tip, 1).Count == 0;
+        _idle = !HasWorkForHeight();
         if (_idle)
         {
             _roundTimeoutAt = DateTimeOffset.MaxValue;
@@ -52,6 +52,9 @@ public sealed partial class QbftEngine
             UponBlockTimeout();
         }
     }
+
+    /// <summary>True when this height must run: empty blocks are proposed, or the source offers a decision for it.</summary>
+    private bool HasWorkForHeight() => _options.ProposeEmptyBlocks || _source.PendingDecisions(Height, Tip, 1).Count > 0;
 
     private void AppendCommitted(CommittedBlock committed)
     {

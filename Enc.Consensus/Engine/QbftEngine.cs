@@ -129,7 +129,7 @@ public sealed partial class QbftEngine
     public EngineOutput Wake(DateTimeOffset now)
     {
         Begin(now);
-        if (_started && _idle && (_options.ProposeEmptyBlocks || _source.PendingDecisions(Height, Tip, 1).Count > 0))
+        if (_started && _idle && HasWorkForHeight())
         {
             ArmHeightTimers();
             Evaluate();
