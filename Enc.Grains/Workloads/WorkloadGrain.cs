@@ -128,10 +128,17 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
         foreach (var instance in finished)
         {
+            // A finished instance keeps its entry on the node (its logs stay readable) but no longer holds
+            // the node's resources: like a completed pod or a complete Nomad allocation.
             await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).MarkFinishedAsync(instance.InstanceId);
+            await GrainFactory.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instance.InstanceId);
         }
 
         await ConvergeAsync();
+        if (finished.Count > 0)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
+        }
     }
 
     async Task IWorkloadGrain.EvacuateNodesAsync(IReadOnlyList<string> downNodes)
