@@ -25,6 +25,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private readonly IPersistentState<WorkloadRecord> _state;
     private readonly IPersistentState<WorkloadDecisionsRecord> _decisions;
     private readonly IWorkloadPlacementPolicy _placement;
+    private readonly ClusterViewCache _clusterView;
     private readonly ReceiptEmitter _receipts;
     private IGrainTimer? _retry;
     private string? _reportingNode;
@@ -34,11 +35,13 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         [PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state,
         [PersistentState("workload-decisions", EncProviderNames.GrainStorage)] IPersistentState<WorkloadDecisionsRecord> decisions,
         IWorkloadPlacementPolicy placement,
+        ClusterViewCache clusterView,
         ReceiptEmitterFactory receipts)
     {
         _state = state;
         _decisions = decisions;
         _placement = placement;
+        _clusterView = clusterView;
         _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
     }
 
@@ -205,7 +208,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             return;
         }
 
-        var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory)).PlaceAsync(planner, spec);
+        var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory, _clusterView)).PlaceAsync(planner, spec);
         if (new WorkloadDecisionLog(_decisions.State).Add(outcome.Decisions))
         {
             await _decisions.WriteStateAsync();
@@ -225,7 +228,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     async Task IWorkloadGrain.BindConsensusPlacementAsync(Interfaces.Consensus.ConsensusPlacementBinding binding)
     {
         var planner = Planner;
-        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(new GrainPlacementCluster(GrainFactory), planner, spec, binding))
+        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(new GrainPlacementCluster(GrainFactory, _clusterView), planner, spec, binding))
         {
             await _state.WriteStateAsync();
             return;
