@@ -10,7 +10,8 @@ namespace Enc.Benchmarks.Workloads;
 /// <summary>
 /// Load tool (not BenchmarkDotNet: each sample starts a real container): time from submit to Running for
 /// N sequential and N concurrent workloads on a development-mode silo with the Docker driver, against raw
-/// Docker create+start of the same image, command and limits measured in the same run.
+/// Docker create+start of the same image, command and limits measured in the same run. Both request CPU
+/// <see cref="CpuRequestMillicores"/> the way ENC enforces a request (cgroup CPU shares, no CFS quota).
 /// ENC's "Running" time is the timestamp of the workload's Running event (written when the agent reports
 /// the started container), so the client's polling interval does not inflate it.
 /// The silo is a separate <c>Enc.Silo --dev</c> process (built in Release first), as in real use.
@@ -18,6 +19,9 @@ namespace Enc.Benchmarks.Workloads;
 /// </summary>
 public static class WorkloadStartLoad
 {
+    /// <summary>CPU request of every benchmark workload (ENC reserves it and sets shares; no hard limit).</summary>
+    public const long CpuRequestMillicores = 10;
+
     /// <summary>Runs the measurement and prints a table.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -114,7 +118,14 @@ public static class WorkloadStartLoad
                 Image = image,
                 Entrypoint = ["sleep", "3600"],
                 Labels = new Dictionary<string, string> { ["encbench"] = "raw" },
-                HostConfig = new HostConfig { NetworkMode = "none", NanoCPUs = 10_000_000, Memory = 16L << 20, MemorySwap = 16L << 20, Init = true },
+                HostConfig = new HostConfig
+                {
+                    NetworkMode = "none",
+                    CPUShares = Agent.Drivers.CpuCgroupValues.SharesFor(CpuRequestMillicores),
+                    Memory = 16L << 20,
+                    MemorySwap = 16L << 20,
+                    Init = true,
+                },
             });
             await engine.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
             return sw.Elapsed.TotalMilliseconds;
@@ -134,7 +145,7 @@ public static class WorkloadStartLoad
                 Driver = WorkloadDriver.Docker,
                 Image = image,
                 Command = ["sleep", "3600"],
-                Resources = new WorkloadResources { CpuMillicores = 10, MemoryBytes = 16L << 20 },
+                Resources = new WorkloadResources { CpuMillicores = CpuRequestMillicores, MemoryBytes = 16L << 20 },
                 StopGracePeriod = TimeSpan.FromSeconds(1),
             };
             var submitted = DateTimeOffset.UtcNow;

@@ -12,6 +12,12 @@ public sealed partial class WorkloadSpecValidator
     /// <summary>Smallest memory limit the Docker engine accepts (6 MiB).</summary>
     public const long MinDockerMemoryBytes = 6L * 1024 * 1024;
 
+    /// <summary>
+    /// Smallest hard CPU limit (10m): a CFS quota of 1 ms per 100 ms period, the kernel's minimum quota
+    /// (Docker refuses a smaller <c>NanoCPUs</c> as well).
+    /// </summary>
+    public const long MinCpuLimitMillicores = 10;
+
     /// <summary>Prefix of label keys reserved for ENC.</summary>
     public const string ReservedLabelPrefix = "enc.";
 
@@ -145,6 +151,18 @@ public sealed partial class WorkloadSpecValidator
         if (r.CpuMillicores <= 0)
         {
             Add(errors, "resources.cpu", "must be greater than 0 (e.g. 250m or 1)");
+        }
+
+        if (r.CpuLimitMillicores is { } limit)
+        {
+            if (limit < MinCpuLimitMillicores)
+            {
+                Add(errors, "resources.cpuLimit", $"{Quantity.FormatMillicores(limit)} is below the smallest enforceable CPU limit of {MinCpuLimitMillicores}m (omit it for no limit)");
+            }
+            else if (limit < r.CpuMillicores)
+            {
+                Add(errors, "resources.cpuLimit", $"{Quantity.FormatMillicores(limit)} must not be less than the CPU request resources.cpu {Quantity.FormatMillicores(r.CpuMillicores)}");
+            }
         }
 
         if (r.MemoryBytes <= 0)

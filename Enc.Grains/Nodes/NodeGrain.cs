@@ -9,6 +9,7 @@ using Enc.Grains.Receipts;
 using Enc.Ledger.Receipts;
 using Enc.Grains.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
@@ -26,6 +27,7 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
     private readonly ILocalSiloDetails _silo;
     private readonly NodeHealthThresholds _thresholds;
     private readonly ReceiptEmitter _receipts;
+    private readonly ILogger<NodeGrain> _logger;
 
     /// <summary>Creates the grain.</summary>
     public NodeGrain(
@@ -33,9 +35,11 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
         [FromKeyedServices(EncTimeProviderNames.Nodes)] TimeProvider time,
         ILocalSiloDetails silo,
         IOptions<EncNodeOptions> options,
-        ReceiptEmitterFactory receipts)
+        ReceiptEmitterFactory receipts,
+        ILogger<NodeGrain> logger)
     {
         _state = state;
+        _logger = logger;
         _time = time;
         _silo = silo;
         _thresholds = new NodeHealthThresholds(options.Value.NotReadyAfter, options.Value.DownAfter);
@@ -87,15 +91,9 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
     // The heartbeat time is persisted so a moved or restarted activation judges silence correctly.
     async Task<bool> INodeGrain.HeartbeatAsync()
     {
-        var (registered, revived) = await UpdateAsync(node =>
-        {
-            if (!node.IsRegistered)
-            {
-                return ((false, false), false);
-            }
-
-            return ((true, node.Heartbeat(Now)), true);
-        });
+        var (registered, revived) = await UpdateAsync(
+            node => !node.IsRegistered ? ((false, false), false) : ((true, node.Heartbeat(Now)), true),
+            placementRelevant: false);
         if (revived)
         {
             await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.NodeStatusChanged);
@@ -174,12 +172,14 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
 
     /// <summary>
     /// Applies <paramref name="operation"/> (returning its result and whether state changed), records the
-    /// receipt of a status change, and persists a change. On a version conflict (another activation wrote
+    /// receipt of a status change, persists a change, and records it in the registry's change log unless it
+    /// is not <paramref name="placementRelevant"/> (a heartbeat that changed no status). On a version conflict (another activation wrote
     /// meanwhile, possible while the cluster membership changes) the state is re-read and the operation applied
     /// once more, so it is decided on the latest state and never overwrites a newer one.
     /// </summary>
-    private async Task<T> UpdateAsync<T>(Func<NodeLifecycle, (T Result, bool Changed)> operation)
+    private async Task<T> UpdateAsync<T>(Func<NodeLifecycle, (T Result, bool Changed)> operation, bool placementRelevant = true)
     {
+        var statusBefore = _state.State.Status;
         var (result, changed) = Apply(operation);
         if (!changed)
         {
@@ -203,6 +203,11 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
         }
 
         await _receipts.FlushAsync();
+        if (placementRelevant || _state.State.Status != statusBefore)
+        {
+            await NodeChanges.NotifyAsync(GrainFactory, this.GetPrimaryKeyString(), _logger);
+        }
+
         return result;
     }
 

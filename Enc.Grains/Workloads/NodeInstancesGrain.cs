@@ -3,19 +3,23 @@ using Enc.Grains.Interfaces.Nodes.Placement;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads.Agent;
 using Enc.Grains.Workloads.Options;
+using Enc.Grains.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Enc.Grains.Workloads;
 
 /// <summary>
 /// The instances assigned to one node. Lives on the node's own silo, so that a change wakes that silo's
-/// <see cref="WorkloadAgent"/> at once (no polling delay) and log reads reach the local driver.
+/// <see cref="WorkloadAgent"/> at once (no polling delay) and log reads reach the local driver. Every change
+/// is recorded in the node registry's change log, which placement caches follow.
 /// </summary>
 [NodeSiloPlacement]
 public sealed class NodeInstancesGrain(
     [PersistentState("node-instances", EncProviderNames.GrainStorage)] IPersistentState<NodeInstancesState> state,
     WorkloadAgent agent,
-    IOptions<EncWorkloadOptions> options) : Grain, INodeInstancesGrain
+    IOptions<EncWorkloadOptions> options,
+    ILogger<NodeInstancesGrain> logger) : Grain, INodeInstancesGrain
 {
     private string NodeName => this.GetPrimaryKeyString();
 
@@ -36,6 +40,7 @@ public sealed class NodeInstancesGrain(
         state.State.Instances[instance.InstanceId] = instance with { Ports = ports };
         await state.WriteStateAsync();
         agent.Wake(NodeName);
+        await NodeChanges.NotifyAsync(GrainFactory, NodeName, logger);
         return ports;
     }
 
@@ -45,6 +50,7 @@ public sealed class NodeInstancesGrain(
         {
             await state.WriteStateAsync();
             agent.Wake(NodeName);
+            await NodeChanges.NotifyAsync(GrainFactory, NodeName, logger);
         }
     }
 
@@ -54,6 +60,7 @@ public sealed class NodeInstancesGrain(
         {
             state.State.Instances[instanceId] = existing with { Finished = true };
             await state.WriteStateAsync();
+            await NodeChanges.NotifyAsync(GrainFactory, NodeName, logger);
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private readonly IPersistentState<WorkloadRecord> _state;
     private readonly IPersistentState<WorkloadDecisionsRecord> _decisions;
     private readonly IWorkloadPlacementPolicy _placement;
+    private readonly ClusterViewCache _clusterView;
     private readonly ReceiptEmitter _receipts;
     private IGrainTimer? _retry;
     private string? _reportingNode;
@@ -34,11 +35,13 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         [PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state,
         [PersistentState("workload-decisions", EncProviderNames.GrainStorage)] IPersistentState<WorkloadDecisionsRecord> decisions,
         IWorkloadPlacementPolicy placement,
+        ClusterViewCache clusterView,
         ReceiptEmitterFactory receipts)
     {
         _state = state;
         _decisions = decisions;
         _placement = placement;
+        _clusterView = clusterView;
         _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
     }
 
@@ -128,10 +131,17 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
         foreach (var instance in finished)
         {
+            // A finished instance keeps its entry on the node (its logs stay readable) but no longer holds
+            // the node's resources: like a completed pod or a complete Nomad allocation.
             await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).MarkFinishedAsync(instance.InstanceId);
+            await GrainFactory.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instance.InstanceId);
         }
 
         await ConvergeAsync();
+        if (finished.Count > 0)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
+        }
     }
 
     async Task IWorkloadGrain.EvacuateNodesAsync(IReadOnlyList<string> downNodes)
@@ -198,7 +208,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             return;
         }
 
-        var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory)).PlaceAsync(planner, spec);
+        var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory, _clusterView)).PlaceAsync(planner, spec);
         if (new WorkloadDecisionLog(_decisions.State).Add(outcome.Decisions))
         {
             await _decisions.WriteStateAsync();
@@ -218,7 +228,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     async Task IWorkloadGrain.BindConsensusPlacementAsync(Interfaces.Consensus.ConsensusPlacementBinding binding)
     {
         var planner = Planner;
-        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(new GrainPlacementCluster(GrainFactory), planner, spec, binding))
+        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(new GrainPlacementCluster(GrainFactory, _clusterView), planner, spec, binding))
         {
             await _state.WriteStateAsync();
             return;

@@ -35,7 +35,9 @@ internal static class DockerContainerMapper
             {
                 NetworkMode = networkMode,
                 Init = options.UseInit,
-                NanoCPUs = spec.Resources.CpuMillicores * 1_000_000,
+                // The request is a relative weight; only an explicit limit becomes a hard quota (0 = none).
+                CPUShares = CpuCgroupValues.SharesFor(spec.Resources.CpuMillicores),
+                NanoCPUs = spec.Resources.CpuLimitMillicores * 1_000_000 ?? 0,
                 Memory = spec.Resources.MemoryBytes,
                 MemorySwap = spec.Resources.MemoryBytes,
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },

@@ -4,15 +4,13 @@ using Enc.Grains.Interfaces.Workloads;
 namespace Enc.Agent.Drivers.Process;
 
 /// <summary>
-/// Puts a task's CPU and memory limits in place before it runs: a cgroup per task when the cgroup
-/// filesystem is writable (v1: memory and cpu controllers; v2: memory.max and cpu.max), otherwise an
-/// address-space rlimit applied by the launch wrapper.
+/// Puts a task's CPU and memory controls in place before it runs: a cgroup per task when the cgroup
+/// filesystem is writable (v1: memory and cpu controllers; v2: memory.max, cpu.weight and cpu.max), otherwise
+/// an address-space rlimit applied by the launch wrapper. The CPU request becomes a relative weight
+/// (<c>cpu.shares</c>/<c>cpu.weight</c>); a hard quota is written only for an explicit CPU limit.
 /// </summary>
 internal sealed class ProcessResourceLimiter
 {
-    /// <summary>CFS period used for CPU quotas (100 ms, the kernel's and Docker's default).</summary>
-    public const long CfsPeriodMicroseconds = 100_000;
-
     private readonly ProcessDriverOptions _options;
 
     public ProcessResourceLimiter(ProcessDriverOptions options)
@@ -27,15 +25,18 @@ internal sealed class ProcessResourceLimiter
     /// <summary>Creates the task's cgroups with its limits; returns the directories whose <c>cgroup.procs</c> the wrapper joins.</summary>
     public IReadOnlyList<string> Prepare(string taskId, WorkloadResources resources)
     {
-        var quota = resources.CpuMillicores * CfsPeriodMicroseconds / 1000;
+        var quota = resources.CpuLimitMillicores is { } limit ? CpuCgroupValues.QuotaMicrosecondsFor(limit) : (long?)null;
         switch (Enforcement)
         {
             case ProcessLimitEnforcement.CgroupV1:
                 var memory = CreateGroup(Path.Combine(_options.CgroupRoot, "memory"), taskId);
                 Write(memory, "memory.limit_in_bytes", resources.MemoryBytes);
                 var cpu = CreateGroup(Path.Combine(_options.CgroupRoot, "cpu"), taskId);
-                Write(cpu, "cpu.cfs_period_us", CfsPeriodMicroseconds);
-                Write(cpu, "cpu.cfs_quota_us", Math.Max(quota, 1000));
+                Write(cpu, "cpu.shares", CpuCgroupValues.SharesFor(resources.CpuMillicores));
+                Write(cpu, "cpu.cfs_period_us", CpuCgroupValues.CfsPeriodMicroseconds);
+
+                // -1 = no quota; written explicitly so a group left over from an earlier run keeps no stale cap.
+                Write(cpu, "cpu.cfs_quota_us", quota ?? -1);
                 return [memory, cpu];
             case ProcessLimitEnforcement.CgroupV2:
                 var parent = Path.Combine(_options.CgroupRoot, _options.CgroupParent);
@@ -44,7 +45,9 @@ internal sealed class ProcessResourceLimiter
                 var group = Path.Combine(parent, taskId);
                 Directory.CreateDirectory(group);
                 Write(group, "memory.max", resources.MemoryBytes);
-                File.WriteAllText(Path.Combine(group, "cpu.max"), string.Create(CultureInfo.InvariantCulture, $"{Math.Max(quota, 1000)} {CfsPeriodMicroseconds}"));
+                Write(group, "cpu.weight", CpuCgroupValues.WeightFor(resources.CpuMillicores));
+                var max = quota is { } q ? q.ToString(CultureInfo.InvariantCulture) : "max";
+                File.WriteAllText(Path.Combine(group, "cpu.max"), $"{max} {CpuCgroupValues.CfsPeriodMicroseconds.ToString(CultureInfo.InvariantCulture)}");
                 return [group];
             default:
                 return [];

@@ -35,7 +35,7 @@ public static class InspectCommand
                 ("Driver", s.Driver.ToString().ToLowerInvariant()),
                 ("Image", s.Image ?? "-"),
                 ("Command", s.Command.Concat(s.Args).Any() ? string.Join(' ', s.Command.Concat(s.Args)) : "-"),
-                ("Resources", $"cpu {Quantity.FormatMillicores(s.Resources.CpuMillicores)}, memory {Quantity.FormatBytes(s.Resources.MemoryBytes)}, disk {Quantity.FormatBytes(s.Resources.DiskBytes)}"),
+                ("Resources", $"cpu {Quantity.FormatMillicores(s.Resources.CpuMillicores)} (limit {(s.Resources.CpuLimitMillicores is { } limit ? Quantity.FormatMillicores(limit) : "none")}), memory {Quantity.FormatBytes(s.Resources.MemoryBytes)}, disk {Quantity.FormatBytes(s.Resources.DiskBytes)}"),
                 ("Network", s.Network.ToString().ToLowerInvariant()),
                 ("Ports", s.Ports.Count == 0 ? "-" : string.Join(", ", s.Ports.Select(p => $"{p.Name}={(p.Port == 0 ? "assign" : p.Port)}"))),
                 ("Restart", $"{s.RestartPolicy.Mode} (backoff {DurationText.Format(s.RestartPolicy.BackoffBase)} to {DurationText.Format(s.RestartPolicy.BackoffCap)})"),

@@ -5,7 +5,7 @@ using Enc.Grains.Interfaces.Workloads;
 namespace Enc.Cli.Commands.Workload;
 
 /// <summary>
-/// <c>enc run --name web --image busybox:local --cpu 250m --memory 64Mi [--driver docker|process] [--replicas N] -- CMD...</c>:
+/// <c>enc run --name web --image busybox:local --cpu 250m [--cpu-limit 500m] --memory 64Mi [--driver docker|process] [--replicas N] -- CMD...</c>:
 /// submit a workload from flags.
 /// </summary>
 public static class RunCommand
@@ -15,18 +15,18 @@ public static class RunCommand
     {
         var name = new Option<string>("--name") { Description = "Workload name (or namespace/name).", Required = true };
         var image = new Option<string?>("--image") { Description = "Docker image (name:tag or name@sha256:...)." };
-        var cpu = new Option<string>("--cpu") { Description = "CPU quantity, e.g. 250m or 1.", DefaultValueFactory = _ => "100m" };
+        var cpu = new Option<string>("--cpu") { Description = "CPU request (reserved, relative weight), e.g. 250m or 1.", DefaultValueFactory = _ => "100m" };
+        var cpuLimit = new Option<string?>("--cpu-limit") { Description = "Hard CPU limit (CFS quota), e.g. 500m; none by default." };
         var memory = new Option<string>("--memory") { Description = "Memory quantity, e.g. 64Mi.", DefaultValueFactory = _ => "128Mi" };
         var driver = new Option<string>("--driver") { Description = "docker or process.", DefaultValueFactory = _ => "docker" };
         var replicas = new Option<int>("--replicas") { Description = "Number of instances.", DefaultValueFactory = _ => 1 };
         var restart = new Option<string>("--restart") { Description = "Always, OnFailure or Never.", DefaultValueFactory = _ => "Always" };
         var env = new Option<string[]>("--env", "-e") { Description = "NAME=VALUE (repeatable).", AllowMultipleArgumentsPerToken = false };
         var commandLine = new Argument<string[]>("COMMAND") { Description = "Command and arguments, after --.", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("run", "Submit a workload from flags.") { name, image, cpu, memory, driver, replicas, restart, env, commandLine };
+        var command = new Command("run", "Submit a workload from flags.") { name, image, cpu, cpuLimit, memory, driver, replicas, restart, env, commandLine };
         command.SetAction((parse, ct) => GlobalOptions.RunAsync(parse, (client, output, token) => WorkloadCommandSupport.GuardAsync(parse, async () =>
         {
-            var spec = BuildSpec(parse.GetValue(name)!, parse.GetValue(image), parse.GetValue(cpu)!, parse.GetValue(memory)!, parse.GetValue(driver)!,
-                parse.GetValue(replicas), parse.GetValue(restart)!, parse.GetValue(env) ?? [], parse.GetValue(commandLine) ?? []);
+            var spec = SpecFrom(parse);
             var created = await client.Workloads.SubmitAsync(spec, token);
             if (output.Format == OutputFormat.Json)
             {
@@ -42,9 +42,20 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary>The spec the parsed flags of <c>enc run</c> describe (throws <see cref="WorkloadSpecException"/> naming the fields).</summary>
+    public static WorkloadSpec SpecFrom(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return BuildSpec(
+            parse.GetValue<string>("--name")!, parse.GetValue<string?>("--image"), parse.GetValue<string>("--cpu")!, parse.GetValue<string?>("--cpu-limit"),
+            parse.GetValue<string>("--memory")!, parse.GetValue<string>("--driver")!, parse.GetValue<int>("--replicas"), parse.GetValue<string>("--restart")!,
+            parse.GetValue<string[]>("--env") ?? [], parse.GetValue<string[]>("COMMAND") ?? []);
+    }
+
     /// <summary>Turns the flags into a spec document and loads it, so flag errors name the same fields as file errors.</summary>
     public static WorkloadSpec BuildSpec(
-        string name, string? image, string cpu, string memory, string driver, int replicas, string restart, IReadOnlyList<string> env, IReadOnlyList<string> commandLine)
+        string name, string? image, string cpu, string? cpuLimit, string memory, string driver, int replicas, string restart,
+        IReadOnlyList<string> env, IReadOnlyList<string> commandLine)
     {
         var (ns, shortName) = name.Contains('/', StringComparison.Ordinal) ? (name.Split('/', 2)[0], name.Split('/', 2)[1]) : (WorkloadSpec.DefaultNamespace, name);
         var doc = new Dictionary<string, object?>
@@ -56,7 +67,9 @@ public static class RunCommand
             ["command"] = commandLine.Count > 0 ? commandLine : null,
             ["replicas"] = replicas,
             ["restartPolicy"] = restart,
-            ["resources"] = new Dictionary<string, string> { ["cpu"] = cpu, ["memory"] = memory },
+            ["resources"] = cpuLimit is null
+                ? new Dictionary<string, string> { ["cpu"] = cpu, ["memory"] = memory }
+                : new Dictionary<string, string> { ["cpu"] = cpu, ["cpuLimit"] = cpuLimit, ["memory"] = memory },
             ["env"] = env.Count > 0 ? env.Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "") : null,
         };
         var json = System.Text.Json.JsonSerializer.Serialize(doc.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value));

@@ -105,18 +105,25 @@ internal sealed class SpecFieldReader
     public long Quantity(IReadOnlyDictionary<string, SpecNode>? map, string key, string path, long fallback, QuantityParser parse)
     {
         var text = String(map, key, path);
-        if (text is null)
-        {
-            return fallback;
-        }
+        return text is null ? fallback : ParseQuantity(text, Join(path, key), parse) ?? 0;
+    }
 
+    /// <summary>An optional quantity via <paramref name="parse"/>: null when absent, null plus an error when malformed.</summary>
+    public long? OptionalQuantity(IReadOnlyDictionary<string, SpecNode>? map, string key, string path, QuantityParser parse)
+    {
+        var text = String(map, key, path);
+        return text is null ? null : ParseQuantity(text, Join(path, key), parse);
+    }
+
+    private long? ParseQuantity(string text, string fieldPath, QuantityParser parse)
+    {
         if (parse(text, out var value, out var error))
         {
             return value;
         }
 
-        Error(Join(path, key), error);
-        return 0;
+        Error(fieldPath, error);
+        return null;
     }
 
     /// <summary>An enum value matched case-insensitively, ignoring '-' and '_'; <paramref name="fallback"/> when absent.</summary>

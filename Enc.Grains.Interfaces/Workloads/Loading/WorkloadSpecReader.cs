@@ -15,7 +15,7 @@ internal sealed partial class WorkloadSpecReader
         "network", "labels", "restartPolicy", "healthCheck", "scheduling", "stopGracePeriod",
     ];
 
-    private static readonly string[] ResourceKeys = ["cpu", "memory", "disk", "networkBandwidth"];
+    private static readonly string[] ResourceKeys = ["cpu", "cpuLimit", "memory", "disk", "networkBandwidth"];
     private static readonly string[] PortKeys = ["name", "port", "protocol"];
 
     private readonly SpecFieldReader _r = new();
@@ -70,6 +70,7 @@ internal sealed partial class WorkloadSpecReader
         return new WorkloadResources
         {
             CpuMillicores = _r.Quantity(map, "cpu", "resources", DefaultCpuMillicores, Quantity.TryParseMillicores),
+            CpuLimitMillicores = _r.OptionalQuantity(map, "cpuLimit", "resources", Quantity.TryParseMillicores),
             MemoryBytes = _r.Quantity(map, "memory", "resources", DefaultMemoryBytes, Quantity.TryParseUnits),
             DiskBytes = _r.Quantity(map, "disk", "resources", 0, Quantity.TryParseUnits),
             NetworkBitsPerSecond = _r.Quantity(map, "networkBandwidth", "resources", 0, Quantity.TryParseUnits),

@@ -33,6 +33,7 @@ public static class SiloBuilderWorkloadExtensions
 
         services.AddEncLedger(_ => { }); // receipts
         services.TryAddSingleton<IWorkloadPlacementPolicy, ResourceFitPlacementPolicy>();
+        services.TryAddSingleton(sp => new ClusterViewCache(new GrainClusterStateSource(sp.GetRequiredService<IGrainFactory>())));
         services.AddSingleton<WorkloadAgent>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkloadAgent>());
         services.AddSingleton<NodeFailoverMonitor>();

@@ -31,24 +31,50 @@ public sealed class DockerDriverTests
         Assert.Equal(id, inspected.Config.Labels[TaskLabels.Instance]);
         Assert.Equal("test/limits", inspected.Config.Labels[TaskLabels.Workload]);
         Assert.Equal("limits", inspected.Config.Labels["app"]);
-        Assert.Equal(250_000_000, inspected.HostConfig.NanoCPUs);
+        // cpu 250m is a request: relative shares (250 × 1024 / 1000 = 256), no hard quota.
+        Assert.Equal(256, inspected.HostConfig.CPUShares);
+        Assert.Equal(0, inspected.HostConfig.NanoCPUs);
 
         // The limits as the kernel enforces them: the container's own cgroup v1 files, read inside it...
         var inside = await driver.ExecAsync(task.TaskId,
-            ["cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"],
+            ["cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/cpu/cpu.shares", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us"],
             TimeSpan.FromSeconds(10), Ct);
         Assert.Equal(0, inside.ExitCode);
-        Assert.Equal(["67108864", "25000", "100000"], inside.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["67108864", "256", "-1"], inside.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         // ...and on the host, through the container process's cgroup paths.
         var pid = (int)inspected.State.Pid;
         Assert.Equal("67108864", HostCgroupValue(pid, "memory", "memory.limit_in_bytes"));
-        Assert.Equal("25000", HostCgroupValue(pid, "cpu", "cpu.cfs_quota_us"));
-        Assert.Equal("100000", HostCgroupValue(pid, "cpu", "cpu.cfs_period_us"));
+        Assert.Equal("256", HostCgroupValue(pid, "cpu", "cpu.shares"));
+        Assert.Equal("-1", HostCgroupValue(pid, "cpu", "cpu.cfs_quota_us"));
 
         var listed = Assert.Single(await driver.ListAsync(Ct));
         Assert.Equal(task.TaskId, listed.TaskId);
         Assert.Equal(TaskRunState.Running, listed.State);
+    }
+
+    [Theory]
+    [InlineData(250, 500, 256, 50_000)]
+    [InlineData(10, 10, 10, 1_000)]
+    [InlineData(1, 1500, 2, 150_000)]
+    public async Task CpuLimitBecomesAHardQuotaBesideTheRequestShares(long request, long limit, long shares, long quota)
+    {
+        await using var scope = new DockerScope();
+        var driver = scope.NewDriver();
+        var spec = TestSpecs.Docker("capped", "sleep 3600") with
+        {
+            Resources = new WorkloadResources { CpuMillicores = request, CpuLimitMillicores = limit, MemoryBytes = 64L << 20 },
+        };
+
+        var task = await driver.StartAsync(new TaskLaunch { InstanceId = TestSpecs.InstanceId("capped"), Spec = spec }, Ct);
+
+        var inspected = await scope.Engine.Containers.InspectContainerAsync(task.TaskId, Ct);
+        Assert.Equal(shares, inspected.HostConfig.CPUShares);
+        Assert.Equal(limit * 1_000_000, inspected.HostConfig.NanoCPUs);
+        var pid = (int)inspected.State.Pid;
+        Assert.Equal(shares.ToString(System.Globalization.CultureInfo.InvariantCulture), HostCgroupValue(pid, "cpu", "cpu.shares"));
+        Assert.Equal(quota.ToString(System.Globalization.CultureInfo.InvariantCulture), HostCgroupValue(pid, "cpu", "cpu.cfs_quota_us"));
+        Assert.Equal("100000", HostCgroupValue(pid, "cpu", "cpu.cfs_period_us"));
     }
 
     [Fact]

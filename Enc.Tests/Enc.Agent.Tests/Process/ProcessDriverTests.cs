@@ -37,6 +37,7 @@ public sealed class ProcessDriverTests
     {
         await using var scope = new ProcessScope();
         var driver = scope.NewDriver();
+        // cpu 250m is a request (shares 256 / weight 10, no quota); memory 64Mi is a hard limit.
         var task = await driver.StartAsync(new TaskLaunch { InstanceId = TestSpecs.InstanceId("limits"), Spec = TestSpecs.Process("limits", "sleep 3600") }, Ct);
         var pid = int.Parse(File.ReadAllText(Path.Combine(scope.DataDirectory, "tasks", task.TaskId, "pid")).Trim(), CultureInfo.InvariantCulture);
 
@@ -51,13 +52,14 @@ public sealed class ProcessDriverTests
                 var cpu = CgroupPath(cgroups, "cpu");
                 Assert.Equal("/enc/" + task.TaskId, memory);
                 Assert.Equal("67108864", File.ReadAllText($"/sys/fs/cgroup/memory{memory}/memory.limit_in_bytes").Trim());
-                Assert.Equal("25000", File.ReadAllText($"/sys/fs/cgroup/cpu{cpu}/cpu.cfs_quota_us").Trim());
-                Assert.Equal("100000", File.ReadAllText($"/sys/fs/cgroup/cpu{cpu}/cpu.cfs_period_us").Trim());
+                Assert.Equal("256", File.ReadAllText($"/sys/fs/cgroup/cpu{cpu}/cpu.shares").Trim());
+                Assert.Equal("-1", File.ReadAllText($"/sys/fs/cgroup/cpu{cpu}/cpu.cfs_quota_us").Trim());
                 break;
             case ProcessLimitEnforcement.CgroupV2:
                 var group = cgroups.Single(l => l.StartsWith("0::", StringComparison.Ordinal))[3..];
                 Assert.Equal("67108864", File.ReadAllText($"/sys/fs/cgroup{group}/memory.max").Trim());
-                Assert.Equal("25000 100000", File.ReadAllText($"/sys/fs/cgroup{group}/cpu.max").Trim());
+                Assert.Equal("10", File.ReadAllText($"/sys/fs/cgroup{group}/cpu.weight").Trim());
+                Assert.Equal("max 100000", File.ReadAllText($"/sys/fs/cgroup{group}/cpu.max").Trim());
                 break;
             default:
                 Assert.Contains(File.ReadAllLines($"/proc/{pid}/limits"), l => l.StartsWith("Max address space", StringComparison.Ordinal) && l.Contains("67108864", StringComparison.Ordinal));

@@ -33,6 +33,10 @@ public sealed class WorkloadSpecValidatorTests
         { "process with image", Valid with { Driver = WorkloadDriver.Process, Command = ["/bin/true"] }, "image" },
         { "process without command", Valid with { Driver = WorkloadDriver.Process, Image = null }, "command" },
         { "zero cpu", Valid with { Resources = Valid.Resources with { CpuMillicores = 0 } }, "resources.cpu" },
+        { "cpu limit below request", Valid with { Resources = Valid.Resources with { CpuLimitMillicores = 249 } }, "resources.cpuLimit" },
+        { "cpu limit below kernel minimum", Valid with { Resources = Valid.Resources with { CpuMillicores = 1, CpuLimitMillicores = 9 } }, "resources.cpuLimit" },
+        { "zero cpu limit", Valid with { Resources = Valid.Resources with { CpuLimitMillicores = 0 } }, "resources.cpuLimit" },
+        { "negative cpu limit", Valid with { Resources = Valid.Resources with { CpuLimitMillicores = -500 } }, "resources.cpuLimit" },
         { "tiny docker memory", Valid with { Resources = Valid.Resources with { MemoryBytes = 1024 } }, "resources.memory" },
         { "negative disk", Valid with { Resources = Valid.Resources with { DiskBytes = -1 } }, "resources.disk" },
         { "negative bandwidth", Valid with { Resources = Valid.Resources with { NetworkBitsPerSecond = -1 } }, "resources.networkBandwidth" },
@@ -69,6 +73,24 @@ public sealed class WorkloadSpecValidatorTests
     {
         var errors = new WorkloadSpecValidator().Validate(spec);
         Assert.True(errors.Any(e => e.Field == field && e.Message.Length > 0), $"{description}: expected an error on {field}, got: {string.Join("; ", errors)}");
+    }
+
+    [Theory]
+    [InlineData(250, null)]
+    [InlineData(250, 250L)]
+    [InlineData(250, 500L)]
+    [InlineData(1, 10L)]
+    [InlineData(10, 10L)]
+    [InlineData(64_000, 128_000L)]
+    public void AcceptsACpuLimitAtOrAboveTheRequest(long request, long? limit) =>
+        Assert.Empty(new WorkloadSpecValidator().Validate(Valid with { Resources = Valid.Resources with { CpuMillicores = request, CpuLimitMillicores = limit } }));
+
+    [Fact]
+    public void CpuLimitErrorNamesTheRequestItUndercuts()
+    {
+        var error = Assert.Single(new WorkloadSpecValidator().Validate(Valid with { Resources = Valid.Resources with { CpuLimitMillicores = 100 } }));
+        Assert.Equal("resources.cpuLimit", error.Field);
+        Assert.Equal("100m must not be less than the CPU request resources.cpu 250m", error.Message);
     }
 
     [Fact]

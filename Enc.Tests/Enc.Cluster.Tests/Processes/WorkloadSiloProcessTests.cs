@@ -50,7 +50,7 @@ public sealed class WorkloadSiloProcessTests : IAsyncLifetime
         await first.WaitReadyAsync(TimeSpan.FromSeconds(120));
 
         // enc run (docker) and enc apply -f (process driver, runs to completion).
-        await CliAsync("run", "--name", "web", "--image", WorkloadTestEnvironment.Image, "--cpu", "100m", "--memory", "32Mi", "--", "sleep", "3600");
+        await CliAsync("run", "--name", "web", "--image", WorkloadTestEnvironment.Image, "--cpu", "100m", "--cpu-limit", "500m", "--memory", "32Mi", "--", "sleep", "3600");
         var jobFile = Path.Combine(_specDirectory, "job.yaml");
         await File.WriteAllTextAsync(jobFile, """
             name: job
@@ -74,11 +74,17 @@ public sealed class WorkloadSiloProcessTests : IAsyncLifetime
             Assert.Equal("web", inspect.RootElement.GetProperty("spec").GetProperty("name").GetString());
         }
 
+        Assert.Contains("cpu 100m (limit 500m), memory 32Mi", await CliAsync("inspect", "web"), StringComparison.Ordinal);
         Assert.Contains("web", await CliAsync("events", "web"), StringComparison.Ordinal);
 
         var container = Assert.Single(await ContainersAsync());
         Assert.Equal(web.GetProperty("instanceId").GetString(), container.Labels["enc.instance"]);
-        var startedAt = (await _engine.Containers.InspectContainerAsync(container.ID, Ct)).State.StartedAt;
+        var created = await _engine.Containers.InspectContainerAsync(container.ID, Ct);
+        var startedAt = created.State.StartedAt;
+
+        // --cpu is the request (shares 100 × 1024 / 1000), --cpu-limit the hard quota.
+        Assert.Equal(102, created.HostConfig.CPUShares);
+        Assert.Equal(500_000_000, created.HostConfig.NanoCPUs);
 
         // Crash: no shutdown hooks run. The container keeps running without its agent.
         await first.Process.KillAsync();

@@ -95,6 +95,47 @@ public sealed class WorkloadClusterTests
     }
 
     [Fact]
+    public async Task AFinishedInstanceGivesItsReservationBackSoAWaitingWorkloadRuns()
+    {
+        await using var cluster = await StartAsync(silos: 1);
+        await using var client = await cluster.ConnectClientAsync();
+        var nodeName = cluster.Agent(cluster.Cluster.Silos[0]).NodeName;
+        var ready = await Eventually.WaitAsync(() => client.Nodes.GetAsync(nodeName, Ct), n => n?.Status == NodeStatus.Ready, Timeout, "node Ready");
+        var resources = new WorkloadResources { CpuMillicores = ready!.Resources.Free.CpuMillicores * 3 / 4, MemoryBytes = 32L << 20 };
+
+        await client.Workloads.SubmitAsync(new WorkloadSpec
+        {
+            Name = "job",
+            Driver = WorkloadDriver.Process,
+            Command = ["/bin/sh", "-c", "echo finished; sleep 2"],
+            Resources = resources,
+            RestartPolicy = WorkloadRestartPolicy.Default with { Mode = RestartMode.Never },
+        }, Ct);
+        var next = await client.Workloads.SubmitAsync(new WorkloadSpec
+        {
+            Name = "next",
+            Driver = WorkloadDriver.Process,
+            Command = ["/bin/sleep", "3600"],
+            Resources = resources,
+        }, Ct);
+        Assert.Equal(InstanceState.Pending, Assert.Single(next.Instances).State); // the running job holds 3/4 of the node
+
+        var done = await WaitForAsync(client, "job", w => w.Instances.Any(i => i.State == InstanceState.Succeeded));
+        Assert.Equal(0, Assert.Single(done.Instances).ExitCode);
+        var running = await WaitForAsync(client, "next", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        Assert.Equal(nodeName, Assert.Single(running.Instances).NodeName);
+        var node = (await client.Nodes.GetAsync(nodeName, Ct))!;
+        Assert.Equal(resources.CpuMillicores, node.Resources.Allocated.CpuMillicores);
+        Assert.DoesNotContain(done.Instances[0].InstanceId, node.Workloads);
+
+        var logs = await CollectAsync(client.Workloads.LogsAsync("job", follow: false, Ct));
+        Assert.Contains(logs, l => l.Text == "finished"); // the finished instance's entry (and so its logs) stays on the node
+        Assert.True(await client.Workloads.DeleteAsync("next", Ct));
+        Assert.True(await client.Workloads.DeleteAsync("job", Ct));
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+    }
+
+    [Fact]
     public async Task InstancesOfADownNodeRunAgainOnAnotherNode()
     {
         // Stopping a silo must not take cluster state with it: keep grain state in PostgreSQL, as a
