@@ -24,12 +24,6 @@ internal static class GlvSacRecoding
     /// <summary>Columns of the recoding: digits below 2⁶⁴ need 64 + 1.</summary>
     public const int Columns = 65;
 
-    // r, least significant limb first.
-    private const ulong R0 = 0xffffffff00000001;
-    private const ulong R1 = 0x53bda402fffe5bfe;
-    private const ulong R2 = 0x3339d80809a1d805;
-    private const ulong R3 = 0x73eda753299d7d48;
-
     /// <summary>
     /// Recodes a big-endian scalar of at most 32 bytes. Column i (0 = least significant) gets
     /// <paramref name="negative"/>[i] = 1 when its sign is −1 and <paramref name="subset"/>[i] = the
@@ -107,10 +101,10 @@ internal static class GlvSacRecoding
     private static void SubtractOrderIfNotBelow(ref ulong k0, ref ulong k1, ref ulong k2, ref ulong k3)
     {
         var borrow = 0UL;
-        var d0 = LimbArithmetic.SubtractWithBorrow(k0, R0, ref borrow);
-        var d1 = LimbArithmetic.SubtractWithBorrow(k1, R1, ref borrow);
-        var d2 = LimbArithmetic.SubtractWithBorrow(k2, R2, ref borrow);
-        var d3 = LimbArithmetic.SubtractWithBorrow(k3, R3, ref borrow);
+        var d0 = LimbArithmetic.SubtractWithBorrow(k0, CurveConstants.OrderLimb0, ref borrow);
+        var d1 = LimbArithmetic.SubtractWithBorrow(k1, CurveConstants.OrderLimb1, ref borrow);
+        var d2 = LimbArithmetic.SubtractWithBorrow(k2, CurveConstants.OrderLimb2, ref borrow);
+        var d3 = LimbArithmetic.SubtractWithBorrow(k3, CurveConstants.OrderLimb3, ref borrow);
 
         // borrow = 1 means k < r: keep k.
         var keep = LimbArithmetic.MaskFromBit(borrow);
