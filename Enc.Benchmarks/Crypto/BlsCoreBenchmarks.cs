@@ -20,6 +20,7 @@ public class BlsCoreBenchmarks
     private Fp _fpB;
     private Fp12 _fp12A;
     private Fp12 _fp12B;
+    private Fp12 _fp12Cyclotomic;
     private G1Affine _p;
     private G2Affine _q;
     private G1Affine[] _ps = [];
@@ -35,6 +36,7 @@ public class BlsCoreBenchmarks
         _q = G2Projective.Generator.Multiply(Scalar).ToAffine();
         _fp12A = BlsPairing.MillerLoop(_p, _q);
         _fp12B = _fp12A.Square();
+        _fp12Cyclotomic = BlsPairing.FinalExponentiation(_fp12A);
         _ps = [_p, -_p];
         _qs = [_q, _q];
         _compressedG2 = _q.ToCompressed();
@@ -60,6 +62,18 @@ public class BlsCoreBenchmarks
 
     [Benchmark]
     public bool Pairing() => BlsPairing.Pair(_p, _q).IsOne;
+
+    [Benchmark]
+    public bool PairingMillerLoop() => BlsPairing.MillerLoop(_p, _q).IsOne;
+
+    [Benchmark]
+    public bool PairingFinalExponentiation() => BlsPairing.FinalExponentiation(_fp12A).IsOne;
+
+    [Benchmark]
+    public bool Fp12Square() => _fp12A.Square().IsOne;
+
+    [Benchmark]
+    public bool Fp12CyclotomicExpByX() => _fp12Cyclotomic.CyclotomicExpByX().IsOne;
 
     [Benchmark]
     public bool MultiPairingOfTwo() => BlsPairing.MultiPairingIsOne(_ps, _qs);

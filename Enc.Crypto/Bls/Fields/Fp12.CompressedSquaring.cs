@@ -25,6 +25,24 @@ internal readonly partial struct Fp12
         var z3 = C0.C2;
         var z4 = C0.C1;
         var z5 = C1.C2;
+        CompressedSquareRepeated(ref z2, ref z3, ref z4, ref z5, count);
+        if (!TryRecoveryFraction(z2, z3, z4, z5, out var numerator, out var denominator))
+        {
+            var acc = this;
+            for (var i = 0; i < count; i++)
+            {
+                acc = acc.CyclotomicSquare();
+            }
+
+            return acc;
+        }
+
+        return Decompress(numerator * denominator.InverseVariableTime(), z2, z3, z4, z5);
+    }
+
+    /// <summary>Applies <paramref name="count"/> compressed squarings to the slots z2..z5 (formulas above).</summary>
+    private static void CompressedSquareRepeated(ref Fp2 z2, ref Fp2 z3, ref Fp2 z4, ref Fp2 z5, int count)
+    {
         for (var i = 0; i < count; i++)
         {
             var s2 = z2.Square();
@@ -36,55 +54,38 @@ internal readonly partial struct Fp12
             var u3 = s4 + s5.MulByNonResidue();
             var u4 = s2 + s3.MulByNonResidue();
 
-            var n2 = twoXiZ4Z5.Double() + twoXiZ4Z5 + z2.Double();
-            var n3 = u3.Double() + u3 - z3.Double();
-            var n4 = u4.Double() + u4 - z4.Double();
-            var n5 = twoZ2Z3.Double() + twoZ2Z3 + z5.Double();
-            z2 = n2;
-            z3 = n3;
-            z4 = n4;
-            z5 = n5;
+            // 3t ± 2z as t + 2(t ± z): three F_p² additions instead of four.
+            z2 = twoXiZ4Z5 + (twoXiZ4Z5 + z2).Double();
+            z3 = u3 + (u3 - z3).Double();
+            z4 = u4 + (u4 - z4).Double();
+            z5 = twoZ2Z3 + (twoZ2Z3 + z5).Double();
         }
-
-        if (!TryRecover(z2, z3, z4, z5, out var z0, out var z1))
-        {
-            var acc = this;
-            for (var i = 0; i < count; i++)
-            {
-                acc = acc.CyclotomicSquare();
-            }
-
-            return acc;
-        }
-
-        return new Fp12(new Fp6(z0, z4, z3), new Fp6(z2, z1, z5));
     }
 
     /// <summary>
-    /// Recovers z1 = (ξz5² + 3z4² − 2z3) / (4z2), or 2z4z5 / z3 when z2 = 0, and then
-    /// z0 = ξ(2z1² + z2z5 − 3z3z4) + 1. False when both z2 and z3 are zero.
+    /// The fraction z1 = numerator / denominator of the recovery: (ξz5² + 3z4² − 2z3) / (4z2), or
+    /// 2z4z5 / z3 when z2 = 0. False when both z2 and z3 are zero (the recovery is undefined).
     /// </summary>
-    private static bool TryRecover(in Fp2 z2, in Fp2 z3, in Fp2 z4, in Fp2 z5, out Fp2 z0, out Fp2 z1)
+    private static bool TryRecoveryFraction(in Fp2 z2, in Fp2 z3, in Fp2 z4, in Fp2 z5, out Fp2 numerator, out Fp2 denominator)
     {
         if (!z2.IsZero)
         {
             var s4 = z4.Square();
-            var numerator = z5.Square().MulByNonResidue() + s4.Double() + s4 - z3.Double();
-            z1 = numerator * z2.Double().Double().InverseVariableTime();
-        }
-        else if (!z3.IsZero)
-        {
-            z1 = (z4 * z5).Double() * z3.InverseVariableTime();
-        }
-        else
-        {
-            z0 = default;
-            z1 = default;
-            return false;
+            numerator = z5.Square().MulByNonResidue() + s4.Double() + s4 - z3.Double();
+            denominator = z2.Double().Double();
+            return true;
         }
 
+        numerator = (z4 * z5).Double();
+        denominator = z3;
+        return !z3.IsZero;
+    }
+
+    /// <summary>The full element from z1 and the compressed slots: z0 = ξ(2z1² + z2z5 − 3z3z4) + 1.</summary>
+    private static Fp12 Decompress(in Fp2 z1, in Fp2 z2, in Fp2 z3, in Fp2 z4, in Fp2 z5)
+    {
         var z3z4 = z3 * z4;
-        z0 = (z1.Square().Double() + z2 * z5 - (z3z4.Double() + z3z4)).MulByNonResidue() + Fp2.One;
-        return true;
+        var z0 = (z1.Square().Double() + z2 * z5 - (z3z4.Double() + z3z4)).MulByNonResidue() + Fp2.One;
+        return new Fp12(new Fp6(z0, z4, z3), new Fp6(z2, z1, z5));
     }
 }

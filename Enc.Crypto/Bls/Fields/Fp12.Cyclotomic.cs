@@ -46,11 +46,13 @@ internal readonly partial struct Fp12
 
     /// <summary>
     /// this^x for the BLS parameter x = −0xd201000000010000, valid in the cyclotomic subgroup
-    /// (where the inverse is the conjugate): 63 squarings and 5 multiplications. The two long runs
-    /// of squarings (32 and 16) use Karabina's compressed squaring, the short ones Granger–Scott.
+    /// (where the inverse is the conjugate): 63 squarings and 5 multiplications, run by run. The
+    /// two long runs of squarings (32 and 16) use Karabina's compressed squaring with one
+    /// decompression each, the short ones Granger–Scott. The straightforward form: the test oracle
+    /// of <see cref="CyclotomicExpByX"/> and its fallback when a batched decompression is undefined.
     /// </summary>
     /// <remarks>Variable time (see <see cref="CyclotomicSquareRepeatedVariableTime"/>): public values only (pairings).</remarks>
-    public Fp12 CyclotomicExpByX()
+    internal Fp12 CyclotomicExpByXRunByRun()
     {
         const ulong absX = 0xd201000000010000;
         var acc = this;

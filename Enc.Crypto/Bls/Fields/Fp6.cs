@@ -6,7 +6,7 @@ namespace Enc.Crypto.Bls.Fields;
 /// An element c0 + c1·v + c2·v² of F_p⁶ = F_p²[v]/(v³ − ξ), ξ = u + 1. Branch-free and
 /// allocation-free.
 /// </summary>
-internal readonly struct Fp6 : IField<Fp6>
+internal readonly partial struct Fp6 : IField<Fp6>
 {
     public readonly Fp2 C0;
     public readonly Fp2 C1;

@@ -32,7 +32,7 @@ internal struct MillerLoopPoint
     /// instead (X₃ = 2XY(b − f), Y₃ = (b + f)² − 12e², Z₃ = 4bh), the same projective point, so no
     /// multiplication by 1/2 is needed. The line does not depend on the scaling.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Double(out Fp2 c0, out Fp2 c1, out Fp2 c4)
     {
         var a = _x * _y;
@@ -56,7 +56,7 @@ internal struct MillerLoopPoint
     }
 
     /// <summary>T ← T + Q for the affine loop point Q; returns the line through T and Q.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Add(in G2Affine q, out Fp2 c0, out Fp2 c1, out Fp2 c4)
     {
         var theta = _y - q.Y * _z;

@@ -28,7 +28,17 @@ internal static class Pairing
     /// ∏ f_{x,Qi}(Pi) computed in one loop: one F_p¹² squaring per bit is shared by all pairs.
     /// Pairs where either point is the identity contribute 1 and are skipped.
     /// </summary>
-    public static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs)
+    public static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
+        MultiMillerLoop(ps, qs, pairLines: true);
+
+    /// <summary>
+    /// The same value with every line multiplied into the accumulator on its own
+    /// (<see cref="Fp12.MulBy014"/>): the straightforward loop, kept as the test oracle.
+    /// </summary>
+    internal static Fp12 MultiMillerLoopLineByLine(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
+        MultiMillerLoop(ps, qs, pairLines: false);
+
+    private static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, bool pairLines)
     {
         if (ps.Length != qs.Length)
         {
@@ -59,7 +69,7 @@ internal static class Pairing
                 }
             }
 
-            return Loop(ps, qs, points[..n], index[..n]);
+            return Loop(ps, qs, points[..n], index[..n], pairLines);
         }
         finally
         {
@@ -98,37 +108,111 @@ internal static class Pairing
     public static bool MultiPairingIsOne(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
         FinalExponentiation(MultiMillerLoop(ps, qs)).IsOne;
 
-    private static Fp12 Loop(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, Span<MillerLoopPoint> points, ReadOnlySpan<int> index)
+    private static Fp12 Loop(
+        ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, Span<MillerLoopPoint> points, ReadOnlySpan<int> index, bool pairLines)
     {
-        var f = Fp12.One;
-        for (var bit = 62; bit >= 0; bit--)
+        if (points.IsEmpty)
         {
-            if (bit != 62)
-            {
-                f = f.Square();
-            }
+            return Fp12.One;
+        }
 
-            for (var k = 0; k < points.Length; k++)
+        // Up to two lines per pair and bit (doubling, then addition on set bits), three slots each.
+        Fp2[]? rented = null;
+        var lines = points.Length <= StackPairs
+            ? stackalloc Fp2[6 * StackPairs]
+            : (rented = ArrayPool<Fp2>.Shared.Rent(6 * points.Length));
+        try
+        {
+            var f = Fp12.One;
+            for (var bit = 62; bit >= 0; bit--)
             {
-                points[k].Double(out var c0, out var c1, out var c4);
-                f = MulByLine(f, c0, c1, c4, ps[index[k]]);
-            }
+                if (bit != 62)
+                {
+                    f = f.Square();
+                }
 
-            if (((CurveConstants.AbsX >> bit) & 1) == 1)
-            {
+                var count = 0;
                 for (var k = 0; k < points.Length; k++)
                 {
-                    points[k].Add(qs[index[k]], out var c0, out var c1, out var c4);
-                    f = MulByLine(f, c0, c1, c4, ps[index[k]]);
+                    points[k].Double(out var c0, out var c1, out var c4);
+                    StoreLine(lines, count++, c0, c1, c4, ps[index[k]]);
                 }
+
+                if (((CurveConstants.AbsX >> bit) & 1) == 1)
+                {
+                    for (var k = 0; k < points.Length; k++)
+                    {
+                        points[k].Add(qs[index[k]], out var c0, out var c1, out var c4);
+                        StoreLine(lines, count++, c0, c1, c4, ps[index[k]]);
+                    }
+                }
+
+                f = pairLines
+                    ? MultiplyByLinePairs(f, bit == 62, lines[..(3 * count)])
+                    : MultiplyByLinesOneByOne(f, lines[..(3 * count)]);
+            }
+
+            // x is negative: f_{x,Q} = 1 / f_{|x|,Q} up to factors the final exponentiation removes,
+            // and on the unitary part the inverse is the conjugate.
+            return f.Conjugate();
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<Fp2>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Stores line number <paramref name="slot"/> evaluated at P: (c0, c1·x_P, c4·y_P).</summary>
+    private static void StoreLine(Span<Fp2> lines, int slot, in Fp2 c0, in Fp2 c1, in Fp2 c4, in G1Affine p)
+    {
+        lines[3 * slot] = c0;
+        lines[(3 * slot) + 1] = c1.MulByFp(p.X);
+        lines[(3 * slot) + 2] = c4.MulByFp(p.Y);
+    }
+
+    /// <summary>
+    /// Multiplies f by the lines two at a time (<see cref="Fp12.MulLines"/>, then
+    /// <see cref="Fp12.MulBy01245"/>: 6 + 17 F_p² multiplications instead of 2 × 13); an odd line
+    /// left over goes in with <see cref="Fp12.MulBy014"/>. On the first bit f is one, so the first
+    /// line product (or the single line) becomes f without a multiplication.
+    /// </summary>
+    private static Fp12 MultiplyByLinePairs(Fp12 f, bool fIsOne, ReadOnlySpan<Fp2> lines)
+    {
+        var count = lines.Length / 3;
+        var i = 0;
+        if (fIsOne)
+        {
+            if (count >= 2)
+            {
+                f = Fp12.MulLines(lines[0], lines[1], lines[2], lines[3], lines[4], lines[5]);
+                i = 2;
+            }
+            else
+            {
+                f = new Fp12(new Fp6(lines[0], lines[1], Fp2.Zero), new Fp6(Fp2.Zero, lines[2], Fp2.Zero));
+                i = 1;
             }
         }
 
-        // x is negative: f_{x,Q} = 1 / f_{|x|,Q} up to factors the final exponentiation removes,
-        // and on the unitary part the inverse is the conjugate.
-        return f.Conjugate();
+        for (; i + 1 < count; i += 2)
+        {
+            var l = lines.Slice(3 * i, 6);
+            f = f.MulBy01245(Fp12.MulLines(l[0], l[1], l[2], l[3], l[4], l[5]));
+        }
+
+        return i < count ? f.MulBy014(lines[3 * i], lines[(3 * i) + 1], lines[(3 * i) + 2]) : f;
     }
 
-    private static Fp12 MulByLine(in Fp12 f, in Fp2 c0, in Fp2 c1, in Fp2 c4, in G1Affine p) =>
-        f.MulBy014(c0, c1.MulByFp(p.X), c4.MulByFp(p.Y));
+    private static Fp12 MultiplyByLinesOneByOne(Fp12 f, ReadOnlySpan<Fp2> lines)
+    {
+        for (var i = 0; i < lines.Length; i += 3)
+        {
+            f = f.MulBy014(lines[i], lines[i + 1], lines[i + 2]);
+        }
+
+        return f;
+    }
 }

@@ -69,6 +69,31 @@ public sealed class PairingTests
         Assert.Throws<ArgumentException>(() => BlsPairing.MultiMillerLoop(ps, qs[..9]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void LinePairingMillerLoopMatchesTheLineByLineOracle(int pairs)
+    {
+        var random = new BlsTestRandom(44 + pairs);
+        var ps = new G1Affine[pairs];
+        var qs = new G2Affine[pairs];
+        for (var i = 0; i < pairs; i++)
+        {
+            ps[i] = random.NextG1().ToAffine();
+            qs[i] = random.NextG2().ToAffine();
+        }
+
+        // Nine pairs exceed the stack threshold (pooled line buffer); odd counts leave a single line.
+        Assert.Equal(BlsPairing.MultiMillerLoopLineByLine(ps, qs), BlsPairing.MultiMillerLoop(ps, qs));
+        if (pairs >= 2)
+        {
+            ps[1] = G1Affine.Identity;
+            Assert.Equal(BlsPairing.MultiMillerLoopLineByLine(ps, qs), BlsPairing.MultiMillerLoop(ps, qs));
+        }
+    }
+
     [Fact]
     public void FinalExponentiationRaisesToThreeTimesTheCofactorOfGt()
     {
