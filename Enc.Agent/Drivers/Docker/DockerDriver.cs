@@ -9,8 +9,9 @@ namespace Enc.Agent.Drivers.Docker;
 /// Runs instances as containers on the local Docker engine (Docker.DotNet). Each container is named
 /// <c>enc-&lt;instance id&gt;</c> (so the engine itself refuses a duplicate), labelled
 /// <c>enc.managed=true</c> plus workload and instance ids, weighted with CpuShares from the CPU request,
-/// capped with NanoCPUs only when the spec sets a CPU limit, limited in memory (swap disabled), and attached to network <c>none</c> or <c>host</c> only. ENC restarts containers
-/// itself, so the engine's restart policy is "no".
+/// capped with NanoCPUs only when the spec sets a CPU limit, limited in memory (swap disabled), and
+/// attached to network <c>none</c> or <c>host</c> only. ENC restarts containers itself, so the engine's
+/// restart policy is "no".
 /// </summary>
 public sealed partial class DockerDriver : ITaskDriver, IDisposable
 {
