@@ -23,6 +23,11 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
     private readonly ILogger _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _startLocks = new(StringComparer.Ordinal);
 
+    // Inspections of exited containers by id. ENC never starts a container twice (a restart is a new
+    // container), so an exited container's exit code and times never change; without this, every reconcile
+    // pass would inspect every finished instance kept for its logs.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskInfo> _exited = new(StringComparer.Ordinal);
+
     /// <summary>Creates a driver for the engine at <see cref="DockerDriverOptions.Endpoint"/>.</summary>
     public DockerDriver(DockerDriverOptions options, ILogger<DockerDriver>? logger = null)
     {
@@ -185,13 +190,31 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
         foreach (var c in containers)
         {
             var info = DockerContainerMapper.FromList(c);
-            if (info.State != TaskRunState.Running)
+            if (info.State == TaskRunState.Running)
+            {
+                _exited.TryRemove(c.ID, out _); // started again from outside ENC: inspect afresh when it exits
+            }
+            else if (_exited.TryGetValue(c.ID, out var known))
+            {
+                info = known;
+            }
+            else
             {
                 // Exit codes and finish times are only in the full inspection.
                 info = await TryInspectAsync(c.ID, cancellationToken).ConfigureAwait(false) ?? info with { State = TaskRunState.NotFound };
+                if (info.State == TaskRunState.Exited)
+                {
+                    _exited[c.ID] = info;
+                }
             }
 
             result.Add(info);
+        }
+
+        var listed = containers.Select(c => c.ID).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in _exited.Keys.Where(id => !listed.Contains(id)))
+        {
+            _exited.TryRemove(id, out _); // removed
         }
 
         return result;
