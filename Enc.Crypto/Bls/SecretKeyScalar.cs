@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Enc.Crypto.Bls.Curves;
 using Enc.Crypto.Bls.Fields;
 
 namespace Enc.Crypto.Bls;
@@ -6,12 +7,6 @@ namespace Enc.Crypto.Bls;
 /// <summary>Constant-time checks on 32-byte big-endian secret keys: the value must lie in [1, r−1].</summary>
 internal static class SecretKeyScalar
 {
-    // r = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001, most significant limb first.
-    private const ulong R3 = 0x73eda753299d7d48;
-    private const ulong R2 = 0x3339d80809a1d805;
-    private const ulong R1 = 0x53bda402fffe5bfe;
-    private const ulong R0 = 0xffffffff00000001;
-
     /// <summary>
     /// True when <paramref name="secretKey"/> is 32 bytes encoding an integer in [1, r−1]. The
     /// length is public; for a 32-byte input the time does not depend on the key's value.
@@ -30,10 +25,10 @@ internal static class SecretKeyScalar
 
         // k < r  ⇔  k − r borrows. LimbArithmetic computes borrows without branches.
         ulong borrow = 0;
-        _ = LimbArithmetic.SubtractWithBorrow(k0, R0, ref borrow);
-        _ = LimbArithmetic.SubtractWithBorrow(k1, R1, ref borrow);
-        _ = LimbArithmetic.SubtractWithBorrow(k2, R2, ref borrow);
-        _ = LimbArithmetic.SubtractWithBorrow(k3, R3, ref borrow);
+        _ = LimbArithmetic.SubtractWithBorrow(k0, CurveConstants.OrderLimb0, ref borrow);
+        _ = LimbArithmetic.SubtractWithBorrow(k1, CurveConstants.OrderLimb1, ref borrow);
+        _ = LimbArithmetic.SubtractWithBorrow(k2, CurveConstants.OrderLimb2, ref borrow);
+        _ = LimbArithmetic.SubtractWithBorrow(k3, CurveConstants.OrderLimb3, ref borrow);
 
         ulong any = k0 | k1 | k2 | k3;
         ulong nonZero = (any | (0 - any)) >> 63;
@@ -59,10 +54,10 @@ internal static class SecretKeyScalar
                 a0 = (a0 << 1) | (((uint)b >> bit) & 1u);
 
                 ulong borrow = 0;
-                ulong t0 = LimbArithmetic.SubtractWithBorrow(a0, R0, ref borrow);
-                ulong t1 = LimbArithmetic.SubtractWithBorrow(a1, R1, ref borrow);
-                ulong t2 = LimbArithmetic.SubtractWithBorrow(a2, R2, ref borrow);
-                ulong t3 = LimbArithmetic.SubtractWithBorrow(a3, R3, ref borrow);
+                ulong t0 = LimbArithmetic.SubtractWithBorrow(a0, CurveConstants.OrderLimb0, ref borrow);
+                ulong t1 = LimbArithmetic.SubtractWithBorrow(a1, CurveConstants.OrderLimb1, ref borrow);
+                ulong t2 = LimbArithmetic.SubtractWithBorrow(a2, CurveConstants.OrderLimb2, ref borrow);
+                ulong t3 = LimbArithmetic.SubtractWithBorrow(a3, CurveConstants.OrderLimb3, ref borrow);
                 ulong keep = 0 - borrow; // all ones when a < r (keep a), zero when a ≥ r (take a − r)
                 a0 = (a0 & keep) | (t0 & ~keep);
                 a1 = (a1 & keep) | (t1 & ~keep);

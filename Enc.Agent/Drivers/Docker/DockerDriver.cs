@@ -9,8 +9,9 @@ namespace Enc.Agent.Drivers.Docker;
 /// Runs instances as containers on the local Docker engine (Docker.DotNet). Each container is named
 /// <c>enc-&lt;instance id&gt;</c> (so the engine itself refuses a duplicate), labelled
 /// <c>enc.managed=true</c> plus workload and instance ids, weighted with CpuShares from the CPU request,
-/// capped with NanoCPUs only when the spec sets a CPU limit, limited in memory (swap disabled), and attached to network <c>none</c> or <c>host</c> only. ENC restarts containers
-/// itself, so the engine's restart policy is "no".
+/// capped with NanoCPUs only when the spec sets a CPU limit, limited in memory (swap disabled), and
+/// attached to network <c>none</c> or <c>host</c> only. ENC restarts containers itself, so the engine's
+/// restart policy is "no".
 /// </summary>
 public sealed partial class DockerDriver : ITaskDriver, IDisposable
 {
@@ -21,6 +22,11 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
     private readonly DockerDriverOptions _options;
     private readonly ILogger _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _startLocks = new(StringComparer.Ordinal);
+
+    // Inspections of exited containers by id. ENC never starts a container twice (a restart is a new
+    // container), so an exited container's exit code and times never change; without this, every reconcile
+    // pass would inspect every finished instance kept for its logs.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskInfo> _exited = new(StringComparer.Ordinal);
 
     /// <summary>Creates a driver for the engine at <see cref="DockerDriverOptions.Endpoint"/>.</summary>
     public DockerDriver(DockerDriverOptions options, ILogger<DockerDriver>? logger = null)
@@ -184,13 +190,31 @@ public sealed partial class DockerDriver : ITaskDriver, IDisposable
         foreach (var c in containers)
         {
             var info = DockerContainerMapper.FromList(c);
-            if (info.State != TaskRunState.Running)
+            if (info.State == TaskRunState.Running)
+            {
+                _exited.TryRemove(c.ID, out _); // started again from outside ENC: inspect afresh when it exits
+            }
+            else if (_exited.TryGetValue(c.ID, out var known))
+            {
+                info = known;
+            }
+            else
             {
                 // Exit codes and finish times are only in the full inspection.
                 info = await TryInspectAsync(c.ID, cancellationToken).ConfigureAwait(false) ?? info with { State = TaskRunState.NotFound };
+                if (info.State == TaskRunState.Exited)
+                {
+                    _exited[c.ID] = info;
+                }
             }
 
             result.Add(info);
+        }
+
+        var listed = containers.Select(c => c.ID).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in _exited.Keys.Where(id => !listed.Contains(id)))
+        {
+            _exited.TryRemove(id, out _); // removed
         }
 
         return result;

@@ -13,6 +13,18 @@ internal static class CurveConstants
     /// <summary>|x| for the BLS parameter x = −0xd201000000010000 (x is negative).</summary>
     public const ulong AbsX = 0xd201000000010000;
 
+    /// <summary>Limb 0 (least significant) of r.</summary>
+    public const ulong OrderLimb0 = 0xffffffff00000001;
+
+    /// <summary>Limb 1 of r.</summary>
+    public const ulong OrderLimb1 = 0x53bda402fffe5bfe;
+
+    /// <summary>Limb 2 of r.</summary>
+    public const ulong OrderLimb2 = 0x3339d80809a1d805;
+
+    /// <summary>Limb 3 (most significant) of r.</summary>
+    public const ulong OrderLimb3 = 0x73eda753299d7d48;
+
     /// <summary>The prime order r of G1, G2 and GT.</summary>
     public static readonly BigInteger GroupOrder = ParseHex("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001");
 

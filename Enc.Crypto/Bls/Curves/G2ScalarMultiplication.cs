@@ -1,53 +1,61 @@
+using Enc.Crypto.Bls.Fields;
+
 namespace Enc.Crypto.Bls.Curves;
 
 /// <summary>
 /// Constant-time scalar multiplication in G2 with the ψ endomorphism (Galbraith–Lin–Scott, four
 /// dimensions). On G2, ψ acts as multiplication by x, so [|x|]P = −ψ(P) and a scalar written in
 /// base |x| (<see cref="AbsXDigits"/>) gives
-/// [k]P = [d0]P + [d1](−ψ(P)) + [d2]ψ²(P) + [d3](−ψ³(P)) with 64-bit digits (65 for d3).
-/// One joint double-and-add over the four digits then needs 65 doublings and 65 additions,
-/// against 256 doublings and 64 additions for a 4-bit window over the whole scalar.
+/// [k]P = [k0]P + [k1](−ψ(P)) + [k2]ψ²(P) + [k3](−ψ³(P)) with digits below 2⁶⁴ (after reducing k mod r).
+/// The digits are recoded into signed columns (<see cref="GlvSacRecoding"/>), so one joint
+/// double-and-add needs 64 doublings and 64 additions of ±(one of 8 table entries), plus one
+/// final subtraction of P when k0 was even.
 /// </summary>
 /// <remarks>
 /// Valid only for points of the prime-order subgroup G2 (hash-to-curve outputs, decoded and
-/// checked signatures). Constant time in the scalar: the digit extraction is branch-free, the
-/// 16-entry table of subset sums is read by a full scan with masked selection, the formulas are
-/// complete (the identity and equal points need no special case), and the sequence of operations
-/// depends only on the scalar's maximum length (32 bytes).
+/// checked signatures). Constant time in the scalar: the reduction and recoding are branch-free,
+/// the 8-entry table is read by a full scan with masked selection, the sign is applied by a masked
+/// negation, the final correction is computed always and selected, the formulas are complete (the
+/// identity and equal points need no special case), and the sequence of operations is the same
+/// for every scalar of at most 32 bytes.
 /// </remarks>
 internal static class G2ScalarMultiplication
 {
-    private const int TableSize = 16;
+    private const int TableSize = 8;
 
     /// <summary>[k]P for P in G2 and a big-endian scalar of at most 32 bytes, in constant time.</summary>
     /// <exception cref="ArgumentException">The scalar is longer than 32 bytes.</exception>
     public static G2Projective MultiplyConstantTime(in G2Projective point, ReadOnlySpan<byte> scalarBigEndian)
     {
-        AbsXDigits.Decompose(scalarBigEndian, out var d0, out var d1, out var d2, out var d3, out var d3Top);
+        Span<byte> negative = stackalloc byte[GlvSacRecoding.Columns];
+        Span<byte> subset = stackalloc byte[GlvSacRecoding.Columns];
+        var subtractPoint = GlvSacRecoding.Recode(scalarBigEndian, negative, subset);
 
         var psi = point.Psi();
         var psi2 = psi.Psi();
-        ReadOnlySpan<G2Projective> bases = [point, -psi, psi2, -psi2.Psi()];
+        ReadOnlySpan<G2Projective> bases = [-psi, psi2, -psi2.Psi()];
 
-        // table[j] = Σ bases[i] over the set bits i of j.
+        // table[u] = P + Σ bases[j] over the set bits j of u.
         Span<G2Projective> table = stackalloc G2Projective[TableSize];
-        table[0] = G2Projective.Identity;
-        for (var j = 1; j < TableSize; j++)
+        table[0] = point;
+        for (var u = 1; u < TableSize; u++)
         {
-            var lowest = System.Numerics.BitOperations.TrailingZeroCount(j);
-            table[j] = table[j & (j - 1)] + bases[lowest];
+            var lowest = System.Numerics.BitOperations.TrailingZeroCount(u);
+            table[u] = table[u & (u - 1)] + bases[lowest];
         }
 
-        // Bit 64 exists only in d3.
-        var acc = Select(table, (int)(d3Top << 3));
-        for (var bit = 63; bit >= 0; bit--)
+        // The top column's sign is +1.
+        var acc = Select(table, subset[GlvSacRecoding.Columns - 1]);
+        for (var i = GlvSacRecoding.Columns - 2; i >= 0; i--)
         {
             acc = acc.Double();
-            var index = (int)(((d0 >> bit) & 1) | (((d1 >> bit) & 1) << 1) | (((d2 >> bit) & 1) << 2) | (((d3 >> bit) & 1) << 3));
-            acc += Select(table, index);
+            var entry = Select(table, subset[i]);
+            acc += new G2Projective(entry.X, Fp2.ConditionalSelect(entry.Y, -entry.Y, negative[i] == 1), entry.Z);
         }
 
-        return acc;
+        negative.Clear();
+        subset.Clear();
+        return G2Projective.ConditionalSelect(acc, acc - point, subtractPoint == 1);
     }
 
     /// <summary>Reads table[index] by scanning every entry with masked selection.</summary>

@@ -10,14 +10,26 @@ internal readonly partial struct Fp
     public static Fp operator +(in Fp a, in Fp b)
     {
         // p < 2³⁸¹, so a + b < 2³⁸² never overflows six limbs.
+        var sum = AddUnreduced(a, b);
+        return SubtractModulusIfAbove(sum.L0, sum.L1, sum.L2, sum.L3, sum.L4, sum.L5);
+    }
+
+    /// <summary>
+    /// a + b without the final reduction: a value below 2p (not a canonical field element), only
+    /// for use as an operand of <c>*</c>. The Montgomery product accepts operands below 2p: with
+    /// a, b &lt; 2p the running sum stays below 3p &lt; 2³⁸³ and the result before the conditional
+    /// subtraction is below a·b/2³⁸⁴ + p &lt; 4p²/2³⁸⁴ + p &lt; 1.5p, so the product is fully reduced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Fp AddUnreduced(in Fp a, in Fp b)
+    {
         var carry = 0UL;
         var s0 = LimbArithmetic.AddWithCarry(a.L0, b.L0, ref carry);
         var s1 = LimbArithmetic.AddWithCarry(a.L1, b.L1, ref carry);
         var s2 = LimbArithmetic.AddWithCarry(a.L2, b.L2, ref carry);
         var s3 = LimbArithmetic.AddWithCarry(a.L3, b.L3, ref carry);
         var s4 = LimbArithmetic.AddWithCarry(a.L4, b.L4, ref carry);
-        var s5 = a.L5 + b.L5 + carry;
-        return SubtractModulusIfAbove(s0, s1, s2, s3, s4, s5);
+        return new Fp(s0, s1, s2, s3, s4, a.L5 + b.L5 + carry);
     }
 
     /// <summary>a − b mod p (branch-free).</summary>

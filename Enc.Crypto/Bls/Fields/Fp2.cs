@@ -52,13 +52,13 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     public static Fp2 operator *(in Fp2 a, in Fp2 b) =>
         new(Fp.SumOfProducts(a.C0, b.C0, -a.C1, b.C1), Fp.SumOfProducts(a.C0, b.C1, a.C1, b.C0));
 
-    /// <summary>(c0 + c1u)² = (c0 + c1)(c0 − c1) + 2c0c1·u: two F_p multiplications.</summary>
+    /// <summary>
+    /// (c0 + c1u)² = (c0 + c1)(c0 − c1) + (2c0)·c1·u: two F_p multiplications. The sums c0 + c1 and
+    /// 2c0 stay unreduced (below 2p, which the Montgomery product accepts: <see cref="Fp.AddUnreduced"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp2 Square()
-    {
-        var cross = C0 * C1;
-        return new Fp2((C0 + C1) * (C0 - C1), cross + cross);
-    }
+    public Fp2 Square() =>
+        new(Fp.AddUnreduced(C0, C1) * (C0 - C1), Fp.AddUnreduced(C0, C0) * C1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp2 Double() => new(C0.Double(), C1.Double());

@@ -19,6 +19,8 @@ namespace Enc.Grains.Workloads.Agent;
 /// </summary>
 public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
+    private const int FullReportConcurrency = 16;
+
     private readonly IGrainFactory _grains;
     private readonly ILocalSiloDetails _silo;
     private readonly EncWorkloadOptions _options;
@@ -220,13 +222,17 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
             return;
         }
 
-        foreach (var group in reports.GroupBy(r => r.WorkloadId, StringComparer.Ordinal))
+        // One call per workload, several at a time: a node with many workloads must not hold up its next
+        // reconcile pass (and so new starts) behind one grain write after another. Reports are idempotent,
+        // so a failed round is simply sent again.
+        var groups = reports.GroupBy(r => r.WorkloadId, StringComparer.Ordinal).Select(g => (g.Key, Reports: g.ToList())).ToList();
+        await Parallel.ForEachAsync(
+            groups,
+            new ParallelOptions { MaxDegreeOfParallelism = FullReportConcurrency },
+            async (group, _) => await _grains.GetGrain<IWorkloadGrain>(group.Key).ReportAsync(NodeName, group.Reports));
+        foreach (var report in reports)
         {
-            await _grains.GetGrain<IWorkloadGrain>(group.Key).ReportAsync(NodeName, group.ToList());
-            foreach (var report in group)
-            {
-                _reports.MarkSent(report);
-            }
+            _reports.MarkSent(report);
         }
     }
 

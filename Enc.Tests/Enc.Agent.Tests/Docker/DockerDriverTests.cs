@@ -180,6 +180,30 @@ public sealed class DockerDriverTests
     }
 
     [Fact]
+    public async Task ListKeepsReportingEachExitedContainersOwnExitAndForgetsRemovedOnes()
+    {
+        await using var scope = new DockerScope();
+        var driver = scope.NewDriver();
+        var first = await driver.StartAsync(new TaskLaunch { InstanceId = TestSpecs.InstanceId("exit3"), Spec = TestSpecs.Docker("exit3", "exit 3") }, Ct);
+        await WaitExitedAsync(driver, first.TaskId);
+
+        var once = Assert.Single(await driver.ListAsync(Ct));
+        var twice = Assert.Single(await driver.ListAsync(Ct));
+        var second = await driver.StartAsync(new TaskLaunch { InstanceId = TestSpecs.InstanceId("exit4"), Spec = TestSpecs.Docker("exit4", "exit 4") }, Ct);
+        await WaitExitedAsync(driver, second.TaskId);
+        var both = await driver.ListAsync(Ct);
+        await driver.RemoveAsync(first.TaskId, Ct);
+        var left = await driver.ListAsync(Ct);
+
+        Assert.Equal((TaskRunState.Exited, 3), (once.State, once.ExitCode));
+        Assert.Equal(once, twice);
+        Assert.NotNull(once.FinishedAt);
+        Assert.Equal([3, 4], both.OrderBy(t => t.ExitCode).Select(t => t.ExitCode));
+        Assert.Equal(second.TaskId, Assert.Single(left).TaskId);
+        Assert.Equal(4, left[0].ExitCode);
+    }
+
+    [Fact]
     public async Task MissingExecutableExitsWith127AndSaysWhy()
     {
         await using var scope = new DockerScope();

@@ -81,11 +81,11 @@ public sealed class WorkloadClusterTests
             Name = "Bad_Name",
             Driver = WorkloadDriver.Docker,
             Image = "no image",
-            Resources = new WorkloadResources { CpuMillicores = 0, MemoryBytes = 1024 },
+            Resources = new WorkloadResources { CpuMillicores = 0, CpuLimitMillicores = 5, MemoryBytes = 1024 },
         };
 
         var fromClient = await Assert.ThrowsAsync<WorkloadSpecException>(() => client.Workloads.SubmitAsync(bad, Ct));
-        Assert.Equal(["name", "image", "resources.cpu", "resources.memory"], fromClient.Errors.Select(e => e.Field));
+        Assert.Equal(["name", "image", "resources.cpu", "resources.cpuLimit", "resources.memory"], fromClient.Errors.Select(e => e.Field));
 
         // The grain validates too (other callers may skip the client's check); the errors cross the wire intact.
         var fromGrain = await Assert.ThrowsAsync<WorkloadSpecException>(() => cluster.Grains.GetGrain<IWorkloadGrain>("default/Bad_Name").ApplyAsync(bad, true));

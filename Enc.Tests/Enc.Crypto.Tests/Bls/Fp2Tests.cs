@@ -97,6 +97,36 @@ public sealed class Fp2Tests
     }
 
     [Fact]
+    public void SquaringWithUnreducedSumsMatchesMultiplicationAtTheEdges()
+    {
+        // Square feeds c0 + c1 and 2c0 (up to 2p − 2) unreduced into the Montgomery product.
+        var max = -Fp.One;
+        var half = Fp.FromBigInteger((FpConstants.Modulus - 1) / 2);
+        Fp[] edges = [Fp.Zero, Fp.One, max, max - Fp.One, half, half + Fp.One];
+        foreach (var c0 in edges)
+        {
+            foreach (var c1 in edges)
+            {
+                var a = new Fp2(c0, c1);
+                Assert.Equal(a * a, a.Square());
+            }
+        }
+
+        var random = new BlsTestRandom(13);
+        for (var i = 0; i < 200; i++)
+        {
+            var a = random.NextFp();
+            var b = random.NextFp();
+            var sum = Fp.AddUnreduced(a, b);
+            Assert.Equal((a + b) * b, sum * b);
+            Assert.Equal((a + b) * (a + b), sum * sum);
+            Assert.Equal(new Fp2(a, b) * new Fp2(a, b), new Fp2(a, b).Square());
+        }
+
+        Assert.Equal((max + max) * (max + max), Fp.AddUnreduced(max, max) * Fp.AddUnreduced(max, max));
+    }
+
+    [Fact]
     public void Sgn0FollowsRfc9380()
     {
         var two = Fp.FromUInt64(2);

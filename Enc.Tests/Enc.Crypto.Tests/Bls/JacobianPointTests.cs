@@ -54,6 +54,41 @@ public sealed class JacobianPointTests
         Assert.Equal(g.Double() + g, ToProjective(p.Double().Add(p)));
     }
 
+    [Fact]
+    public void MulByXOfAffineInputsUsesMixedAdditionsAndMatchesDoubleAndAdd()
+    {
+        // Z = 1 selects the mixed additions; off-subgroup points (map outputs) and G2/G1 points.
+        var point = HashToG2.MapToCurve(HashToG2Tests.ParseFp2("0x3,0x4"));
+        var random = new BlsTestRandom(401);
+        for (var i = 0; i < 3; i++)
+        {
+            var affine = G2Projective.FromAffine(point.ToAffineVariableTime());
+            Assert.True(affine.Z == Fp2.One);
+            Assert.Equal(-point.MultiplyVariableTime(AbsXBytes), affine.MulByX());
+            var inGroup = G2Projective.FromAffine(random.NextG2().ToAffineVariableTime());
+            Assert.Equal(-inGroup.MultiplyVariableTime(AbsXBytes), inGroup.MulByX());
+            var g1 = G1Projective.FromAffine(random.NextG1().ToAffineVariableTime());
+            Assert.Equal(-g1.MultiplyVariableTime(AbsXBytes), g1.MulByX());
+            point = point.Double() + G2Projective.Generator;
+        }
+    }
+
+    [Fact]
+    public void MixedAdditionHandlesItsExceptionalCases()
+    {
+        var g = G2Projective.Generator;
+        var p = JacobianPoint<Fp2>.FromHomogeneous(g.X, g.Y, g.Z);
+        var minusG = -g;
+        var minusP = JacobianPoint<Fp2>.FromHomogeneous(minusG.X, minusG.Y, minusG.Z);
+        var identity = JacobianPoint<Fp2>.FromHomogeneous(Fp2.Zero, Fp2.One, Fp2.Zero);
+
+        Assert.Equal(g.Double(), ToProjective(p.AddAffine(p)));
+        Assert.True(ToProjective(p.AddAffine(minusP)).IsIdentity);
+        Assert.Equal(g, ToProjective(identity.AddAffine(p)));
+        Assert.Equal(g.Double() + g, ToProjective(p.Double().AddAffine(p)));
+        Assert.Equal(g.Double().Double() - g, ToProjective(p.Double().Add(p).AddAffine(minusP).Double().AddAffine(minusP)));
+    }
+
     private static G2Projective ToProjective(in JacobianPoint<Fp2> point)
     {
         point.ToHomogeneous(out var x, out var y, out var z);

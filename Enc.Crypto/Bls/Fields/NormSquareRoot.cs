@@ -1,6 +1,4 @@
-using Enc.Crypto.Bls.Fields;
-
-namespace Enc.Crypto.Bls.HashToCurve;
+namespace Enc.Crypto.Bls.Fields;
 
 /// <summary>
 /// Square roots in F_p² = F_p(i), i² = −1, from a square root γ of the norm N(a) = a0² + a1²
