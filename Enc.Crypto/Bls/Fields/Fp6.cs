@@ -27,10 +27,13 @@ internal readonly partial struct Fp6 : IField<Fp6>
 
     public bool IsZero => C0.IsZero & C1.IsZero & C2.IsZero;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp6 operator +(in Fp6 a, in Fp6 b) => new(a.C0 + b.C0, a.C1 + b.C1, a.C2 + b.C2);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp6 operator -(in Fp6 a, in Fp6 b) => new(a.C0 - b.C0, a.C1 - b.C1, a.C2 - b.C2);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp6 operator -(in Fp6 a) => new(-a.C0, -a.C1, -a.C2);
 
     /// <summary>Karatsuba-style product: six F_p² multiplications.</summary>
@@ -58,6 +61,7 @@ internal readonly partial struct Fp6 : IField<Fp6>
         return new Fp6(s3.MulByNonResidue() + s0, s4.MulByNonResidue() + s1, s1 + s2 + s3 - s0 - s4);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp6 Double() => new(C0.Double(), C1.Double(), C2.Double());
 
     /// <summary>Multiplies by v: (c0 + c1v + c2v²)·v = ξc2 + c0v + c1v².</summary>

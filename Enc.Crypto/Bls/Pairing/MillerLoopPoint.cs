@@ -31,6 +31,10 @@ internal struct MillerLoopPoint
     /// The published formulas halve X·Y and b + f; here the new point is returned scaled by 4
     /// instead (X₃ = 2XY(b − f), Y₃ = (b + f)² − 12e², Z₃ = 4bh), the same projective point, so no
     /// multiplication by 1/2 is needed. The line does not depend on the scaling.
+    /// Not inlined into the Miller loop: inlined there, the loop's inlining budget ran out and the
+    /// F_p² additions inside the step became calls (perf showed them as separate symbols); as its own
+    /// method the step keeps more of them inline (Miller loop ≈ 2 % faster in a throw-away harness,
+    /// about the noise of this shared machine).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Double(out Fp2 c0, out Fp2 c1, out Fp2 c4)
@@ -56,6 +60,7 @@ internal struct MillerLoopPoint
     }
 
     /// <summary>T ← T + Q for the affine loop point Q; returns the line through T and Q.</summary>
+    /// <remarks>Not inlined, for the reason given on <see cref="Double"/>.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Add(in G2Affine q, out Fp2 c0, out Fp2 c1, out Fp2 c4)
     {

@@ -6,9 +6,10 @@ namespace Enc.Crypto.Bls.Pairing;
 
 /// <summary>
 /// The optimal ate pairing e: G1 × G2 → GT ⊂ F_p¹² of BLS12-381 (x = −0xd201000000010000,
-/// M-type sextic twist): Miller loops over |x| with projective line steps and sparse line
-/// multiplication, a multi-Miller loop that shares one squaring chain and one final
-/// exponentiation across many pairs, and the final exponentiation.
+/// M-type sextic twist): Miller loops over |x| with projective line steps, the lines of one bit
+/// multiplied together in pairs before they meet the accumulator, a multi-Miller loop that shares
+/// one squaring chain and one final exponentiation across many pairs, and the final
+/// exponentiation (compressed squarings with one batched decompression per exponentiation by x).
 /// </summary>
 /// <remarks>
 /// The final exponentiation raises to 3·(p¹² − 1)/r (the hard part uses the
