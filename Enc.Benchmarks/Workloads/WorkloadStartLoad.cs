@@ -51,8 +51,12 @@ public static class WorkloadStartLoad
                 await CleanAsync(client, engine);
             }
 
-            await Measure("raw docker create+start, sequential", () => RawDockerAsync(engine, image, n, concurrent: false, "seq"));
-            await Measure("ENC submit->Running, sequential", () => EncAsync(client, image, n, concurrent: false, "seq"));
+            // Sequential samples alternate raw and ENC one by one, so that the engine's drift over minutes
+            // (a start on this VM varies between 0.6 and 1.1 s from one minute to the next) hits both sides alike.
+            var (rawSequential, encSequential) = await AlternatingAsync(n, i => RawDockerAsync(engine, image, 1, concurrent: false, $"seq{i}"), i => EncAsync(client, image, 1, concurrent: false, $"seq{i}"));
+            rows.Add(("raw docker create+start, sequential (alternating with ENC)", rawSequential));
+            rows.Add(("ENC submit->Running, sequential (alternating with raw)", encSequential));
+            await CleanAsync(client, engine);
             await Measure("raw docker create+start, concurrent", () => RawDockerAsync(engine, image, n, concurrent: true, "con"));
             await Measure("ENC submit->Running, concurrent", () => EncAsync(client, image, n, concurrent: true, "con"));
 
@@ -163,6 +167,30 @@ public static class WorkloadStartLoad
         }
 
         return concurrent ? await Task.WhenAll(Enumerable.Range(0, n).Select(One)) : await Sequential(n, One);
+    }
+
+    private static async Task<(double[] First, double[] Second)> AlternatingAsync(int n, Func<int, Task<double[]>> first, Func<int, Task<double[]>> second)
+    {
+        var (a, b) = (new double[n], new double[n]);
+        for (var i = 0; i < n; i++)
+        {
+            a[i] = (await first(i))[0];
+            b[i] = (await second(i))[0];
+        }
+
+        WriteSamples("sequential", a, b);
+        return (a, b);
+    }
+
+    // With ENC_BENCH_SAMPLES=<file>, every sample is appended as "mode,index,raw ms,ENC ms" (to look at tails).
+    private static void WriteSamples(string mode, double[] raw, double[] enc)
+    {
+        if (Environment.GetEnvironmentVariable("ENC_BENCH_SAMPLES") is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        File.AppendAllLines(path, raw.Zip(enc, (r, e) => (r, e)).Select((pair, i) => string.Create(CultureInfo.InvariantCulture, $"{mode},{i},{pair.r:0.0},{pair.e:0.0}")));
     }
 
     private static async Task<double[]> Sequential(int n, Func<int, Task<double>> one)
