@@ -129,10 +129,16 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     {
         var planner = Planner;
         var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
-        foreach (var instance in finished)
+
+        // A finished instance keeps its entry on the node (its logs stay readable) but no longer holds the
+        // node's resources: like a completed pod or a complete Nomad allocation. Released by state, not only
+        // on the transition, so that a release that failed is retried with the agent's next report (both
+        // calls change nothing the second time).
+        var reported = reports.Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var ended = _state.State.Instances.Where(i => reported.Contains(i.InstanceId) && i.NodeName == nodeName
+            && i.State is InstanceState.Succeeded or InstanceState.Failed).ToList();
+        foreach (var instance in ended)
         {
-            // A finished instance keeps its entry on the node (its logs stay readable) but no longer holds
-            // the node's resources: like a completed pod or a complete Nomad allocation.
             await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).MarkFinishedAsync(instance.InstanceId);
             await GrainFactory.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instance.InstanceId);
         }

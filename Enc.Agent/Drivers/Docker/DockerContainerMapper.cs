@@ -37,7 +37,7 @@ internal static class DockerContainerMapper
                 Init = options.UseInit,
                 // The request is a relative weight; only an explicit limit becomes a hard quota (0 = none).
                 CPUShares = CpuCgroupValues.SharesFor(spec.Resources.CpuMillicores),
-                NanoCPUs = spec.Resources.CpuLimitMillicores * 1_000_000 ?? 0,
+                NanoCPUs = spec.Resources.CpuLimitMillicores is { } limit ? Math.Min(limit, options.HostCpuCount * 1000L) * 1_000_000 : 0,
                 Memory = spec.Resources.MemoryBytes,
                 MemorySwap = spec.Resources.MemoryBytes,
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },

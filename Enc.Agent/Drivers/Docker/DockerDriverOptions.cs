@@ -18,6 +18,13 @@ public sealed class DockerDriverOptions
     /// </summary>
     public bool UseInit { get; set; } = true;
 
+    /// <summary>
+    /// CPUs of the engine's host (default: this process's view, the agent runs beside the engine). A CPU
+    /// limit above it is applied as all of them: the engine refuses a quota of more CPUs than it has, and
+    /// such a limit caps nothing anyway.
+    /// </summary>
+    public int HostCpuCount { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Timeout of one engine API request (not of log follows). <value>Default 30 s.</value></summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -223,8 +223,8 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
         }
 
         // One call per workload, several at a time: a node with many workloads must not hold up its next
-        // reconcile pass (and so new starts) behind one grain write after another. Reports are idempotent,
-        // so a failed round is simply sent again.
+        // reconcile pass (and so new starts) behind one grain write after another. Reports are idempotent:
+        // after a failed round none is marked sent, and the whole round goes again with the next full report.
         var groups = reports.GroupBy(r => r.WorkloadId, StringComparer.Ordinal).Select(g => (g.Key, Reports: g.ToList())).ToList();
         await Parallel.ForEachAsync(
             groups,

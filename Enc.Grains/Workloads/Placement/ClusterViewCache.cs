@@ -6,20 +6,27 @@ namespace Enc.Grains.Workloads.Placement;
 /// <summary>
 /// One silo's copy of what placement needs of the cluster (node snapshots and their assigned instances),
 /// kept current the way a Kubernetes informer is: each read asks the node registry which nodes changed since
-/// the last read and re-reads only those, so a placement costs two grain calls plus one per changed node
+/// the last read and re-reads only those, so a placement costs two grain calls plus one or two per changed node
 /// instead of two per node. Nodes this silo reserved on or assigned to are re-read on the next read
 /// whatever the registry says (<see cref="Invalidate"/>), and every node is re-read after
 /// <c>fullRefreshInterval</c>, which bounds how long a lost change notification can hide a change.
+/// A node that does not answer within <c>fetchTimeout</c> (its silo just died, say) keeps its last known
+/// entry and is tried again once that long has passed, so one dead node delays at most one read per
+/// timeout rather than every read on the silo.
 /// Binding still re-checks on the live node grain, so a stale entry can cost a retry, never an overcommit.
 /// </summary>
-public sealed class ClusterViewCache(IClusterStateSource source, TimeProvider time, TimeSpan fullRefreshInterval)
+public sealed class ClusterViewCache(IClusterStateSource source, TimeProvider time, TimeSpan fullRefreshInterval, TimeSpan fetchTimeout)
 {
     /// <summary>Default interval between full refreshes.</summary>
     public static readonly TimeSpan DefaultFullRefreshInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Default time a node's grains get to answer a read.</summary>
+    public static readonly TimeSpan DefaultFetchTimeout = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SortedDictionary<string, Entry> _nodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _invalidated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _unanswered = new(StringComparer.Ordinal);
     private Guid _epoch;
     private long _sequence;
     private DateTimeOffset _lastFullRefresh = DateTimeOffset.MinValue;
@@ -27,7 +34,7 @@ public sealed class ClusterViewCache(IClusterStateSource source, TimeProvider ti
 
     /// <summary>Creates a cache with the default full-refresh interval.</summary>
     public ClusterViewCache(IClusterStateSource source)
-        : this(source, TimeProvider.System, DefaultFullRefreshInterval)
+        : this(source, TimeProvider.System, DefaultFullRefreshInterval, DefaultFetchTimeout)
     {
     }
 
@@ -70,16 +77,29 @@ public sealed class ClusterViewCache(IClusterStateSource source, TimeProvider ti
         try
         {
             var changes = await source.ChangesSinceAsync(full ? Guid.Empty : _epoch, _sequence);
-            var names = changes.Names.Concat(invalidated).Distinct(StringComparer.Ordinal).ToArray();
-            var fetched = await Task.WhenAll(names.Select(FetchAsync));
+            var retry = _unanswered.Where(u => u.Value <= now).Select(u => u.Key);
+            var names = changes.Names.Concat(invalidated).Concat(retry).Distinct(StringComparer.Ordinal).ToArray();
+            var fetched = await Task.WhenAll(names.Select(TryFetchAsync));
             if (changes.Full)
             {
-                _nodes.Clear();
+                var known = changes.Names.ToHashSet(StringComparer.Ordinal);
+                foreach (var gone in _nodes.Keys.Where(n => !known.Contains(n)).ToList())
+                {
+                    _nodes.Remove(gone);
+                }
+
                 _lastFullRefresh = now;
             }
 
-            foreach (var (name, entry) in names.Zip(fetched))
+            foreach (var (name, (answered, entry)) in names.Zip(fetched))
             {
+                if (!answered)
+                {
+                    _unanswered[name] = time.GetUtcNow() + fetchTimeout; // keep the last known entry; ask again later
+                    continue;
+                }
+
+                _unanswered.Remove(name);
                 if (entry is null)
                 {
                     _nodes.Remove(name);
@@ -107,6 +127,18 @@ public sealed class ClusterViewCache(IClusterStateSource source, TimeProvider ti
             }
 
             throw;
+        }
+    }
+
+    private async Task<(bool Answered, Entry? Entry)> TryFetchAsync(string name)
+    {
+        try
+        {
+            return (true, await FetchAsync(name).WaitAsync(fetchTimeout, time));
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            return (false, null);
         }
     }
 

@@ -78,6 +78,23 @@ public sealed class DockerDriverTests
     }
 
     [Fact]
+    public async Task ACpuLimitAboveTheHostsCpusIsAppliedAsAllOfThem()
+    {
+        await using var scope = new DockerScope();
+        var driver = scope.NewDriver();
+        var spec = TestSpecs.Docker("wide", "sleep 3600") with
+        {
+            Resources = new WorkloadResources { CpuMillicores = 100, CpuLimitMillicores = (Environment.ProcessorCount + 2) * 1000L, MemoryBytes = 64L << 20 },
+        };
+
+        var task = await driver.StartAsync(new TaskLaunch { InstanceId = TestSpecs.InstanceId("wide"), Spec = spec }, Ct);
+
+        var inspected = await scope.Engine.Containers.InspectContainerAsync(task.TaskId, Ct);
+        Assert.Equal(Environment.ProcessorCount * 1_000_000_000L, inspected.HostConfig.NanoCPUs);
+        Assert.True(inspected.State.Running);
+    }
+
+    [Fact]
     public async Task StartIsIdempotentPerInstance()
     {
         await using var scope = new DockerScope();

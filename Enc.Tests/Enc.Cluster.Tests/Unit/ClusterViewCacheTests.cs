@@ -15,6 +15,7 @@ namespace Enc.Cluster.Tests.Unit;
 public sealed class ClusterViewCacheTests
 {
     private static readonly TimeSpan FullRefresh = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task TheFirstReadLoadsEveryNodeAndTheInstancesOfNodesWithReservations()
@@ -22,7 +23,7 @@ public sealed class ClusterViewCacheTests
         var source = new FakeClusterStateSource();
         source.Put(SchedulingTestData.Node("b"));
         source.Put(SchedulingTestData.Node("a", workloads: ["w-0", "w-1"]), Instance("w-0"), Instance("w-1", finished: true));
-        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh);
+        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh, FetchTimeout);
 
         var view = await cache.ReadAsync();
 
@@ -38,7 +39,7 @@ public sealed class ClusterViewCacheTests
         var source = new FakeClusterStateSource();
         source.Put(SchedulingTestData.Node("a"));
         source.Put(SchedulingTestData.Node("b"));
-        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh);
+        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh, FetchTimeout);
         await cache.ReadAsync();
         source.Reads.Clear();
 
@@ -57,7 +58,7 @@ public sealed class ClusterViewCacheTests
     {
         var source = new FakeClusterStateSource();
         source.Put(SchedulingTestData.Node("a"));
-        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh);
+        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh, FetchTimeout);
         await cache.ReadAsync();
 
         source.PutSilently(SchedulingTestData.Node("a", allocatedCpu: 700));
@@ -76,7 +77,7 @@ public sealed class ClusterViewCacheTests
         var time = new FakeTimeProvider();
         source.Put(SchedulingTestData.Node("a"));
         source.Put(SchedulingTestData.Node("b"));
-        var cache = new ClusterViewCache(source, time, FullRefresh);
+        var cache = new ClusterViewCache(source, time, FullRefresh, FetchTimeout);
         await cache.ReadAsync();
 
         source.PutSilently(SchedulingTestData.Node("a", allocatedCpu: 300));
@@ -95,7 +96,7 @@ public sealed class ClusterViewCacheTests
     {
         var source = new FakeClusterStateSource();
         source.Put(SchedulingTestData.Node("a"));
-        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh);
+        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh, FetchTimeout);
         await cache.ReadAsync();
 
         source.PutSilently(SchedulingTestData.Node("a", allocatedCpu: 900));
@@ -110,7 +111,7 @@ public sealed class ClusterViewCacheTests
     {
         var source = new FakeClusterStateSource();
         source.Put(SchedulingTestData.Node("a"));
-        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh);
+        var cache = new ClusterViewCache(source, new FakeTimeProvider(), FullRefresh, FetchTimeout);
         await cache.ReadAsync();
         source.PutSilently(SchedulingTestData.Node("a", allocatedCpu: 100));
         cache.Invalidate("a");
@@ -120,6 +121,32 @@ public sealed class ClusterViewCacheTests
         var view = await cache.ReadAsync();
 
         Assert.Equal(100, view.Nodes[0].Resources.Allocated.CpuMillicores);
+    }
+
+    [Fact]
+    public async Task ANodeThatDoesNotAnswerKeepsItsLastEntryAndIsTriedAgainAfterTheTimeout()
+    {
+        var source = new FakeClusterStateSource();
+        source.Put(SchedulingTestData.Node("a"));
+        source.Put(SchedulingTestData.Node("b"));
+        var time = new FakeTimeProvider();
+        var cache = new ClusterViewCache(source, time, FullRefresh, FetchTimeout);
+        await cache.ReadAsync();
+
+        source.Hanging.Add("b");
+        source.Put(SchedulingTestData.Node("a", allocatedCpu: 100));
+        source.Put(SchedulingTestData.Node("b", allocatedCpu: 200));
+        var pending = cache.ReadAsync();
+        time.Advance(FetchTimeout); // b's grains never answer: the read gives up on b after the timeout
+        var partial = await pending;
+        source.Hanging.Clear();
+        var beforeRetry = await cache.ReadAsync();
+        time.Advance(FetchTimeout);
+        var retried = await cache.ReadAsync();
+
+        Assert.Equal((100L, 0L), (partial.Nodes[0].Resources.Allocated.CpuMillicores, partial.Nodes[1].Resources.Allocated.CpuMillicores));
+        Assert.Equal(0, beforeRetry.Nodes[1].Resources.Allocated.CpuMillicores); // not asked again before its time
+        Assert.Equal(200, retried.Nodes[1].Resources.Allocated.CpuMillicores);
     }
 
     private static AssignedInstance Instance(string id, bool finished = false) =>
@@ -134,6 +161,8 @@ public sealed class ClusterViewCacheTests
         public List<string> Reads { get; } = [];
 
         public bool FailNextNodeRead { get; set; }
+
+        public HashSet<string> Hanging { get; } = new(StringComparer.Ordinal);
 
         public void Put(NodeSnapshot node, params AssignedInstance[] instances)
         {
@@ -159,6 +188,11 @@ public sealed class ClusterViewCacheTests
             }
 
             Reads.Add("node " + nodeName);
+            if (Hanging.Contains(nodeName))
+            {
+                return new TaskCompletionSource<NodeSnapshot?>().Task; // its silo died: no answer ever comes
+            }
+
             return Task.FromResult(_nodes.TryGetValue(nodeName, out var n) ? n.Node : null);
         }
 
