@@ -23,14 +23,9 @@ if (args.Length > 0 && args[0] == "--consensus")
     return await Enc.Benchmarks.Consensus.ConsensusLoad.RunAsync(args[1..]);
 }
 
-if (args.Contains("--thread-cpu-time"))
-{
-    // Single-threaded arithmetic on a shared machine: ShortRun, in process, timed by the benchmark
-    // thread's CPU time (see Crypto/ThreadCpuClock.cs).
-    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-        .Run(args.Where(a => a != "--thread-cpu-time").ToArray(), Enc.Benchmarks.Crypto.ThreadCpuClock.ShortRunConfig());
-    return 0;
-}
-
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// --thread-cpu-time: single-threaded arithmetic on a shared machine, ShortRun in process, timed by the
+// benchmark thread's CPU time (see Crypto/ThreadCpuClock.cs); otherwise BenchmarkDotNet's defaults.
+var threadCpuTime = args.Contains("--thread-cpu-time");
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+    .Run(args.Where(a => a != "--thread-cpu-time").ToArray(), threadCpuTime ? Enc.Benchmarks.Crypto.ThreadCpuClock.ShortRunConfig() : null);
 return 0;

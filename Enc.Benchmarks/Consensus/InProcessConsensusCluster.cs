@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Enc.Consensus.Blocks;
 using Enc.Consensus.Crypto;
 using Enc.Consensus.Engine;
 using Enc.Consensus.Messages;
@@ -59,7 +58,6 @@ internal sealed class InProcessConsensusCluster
             if (batches.All(b => b.Length == 0))
             {
                 // Nothing in flight: let timers fire (only needed after a timeout).
-                Array.Fill(outputs, null);
                 for (var i = 0; i < _engines.Length; i++)
                 {
                     outputs[i] = _engines[i].Tick(Now);

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -26,7 +25,6 @@ namespace Enc.Benchmarks.Ledger;
 /// </summary>
 public static class LedgerIngestBenchmark
 {
-    private const int AppendsInFlight = 4;
 
     /// <summary>The entry columns both raw baselines write, in this order.</summary>
     private const string RawColumns = "position, receipt_id, batch_sequence, batch_index, subject, kind, leaf_hash, encoding";
@@ -120,7 +118,6 @@ public static class LedgerIngestBenchmark
         var completion = Task.WhenAll(producers).ContinueWith(t => channel.Writer.Complete(t.Exception), TaskScheduler.Default);
         await AppendInOrderAsync(service, channel.Reader.ReadAllAsync());
         await completion;
-        await Task.WhenAll(producers);
         return clock.Elapsed;
     }
 
@@ -141,7 +138,7 @@ public static class LedgerIngestBenchmark
         await foreach (var batch in batches)
         {
             inFlight.Enqueue(service.AppendAsync(batch));
-            if (inFlight.Count == AppendsInFlight)
+            if (inFlight.Count == Enc.Grains.Ledger.LedgerGrain.MaxBatchesInFlight)
             {
                 Check(await inFlight.Dequeue());
             }
@@ -297,8 +294,6 @@ public static class LedgerIngestBenchmark
         {
             var builder = new ReceiptBatchBuilder(Signer, count);
             Span<byte> payload = stackalloc byte[sizeof(long)];
-            var random = new byte[count * 16];
-            RandomNumberGenerator.Fill(random); // one system call per batch rather than one per receipt id
             for (var i = 0; i < count; i++)
             {
                 var subject = _subjects[_next++ % Subjects];
@@ -306,7 +301,7 @@ public static class LedgerIngestBenchmark
                 var timestamp = _clock.Now();
                 var receipt = new Receipt
                 {
-                    Id = Version7(random.AsSpan(i * 16, 16), timestamp.WallMilliseconds),
+                    Id = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(timestamp.WallMilliseconds)), // as ReceiptEmitter makes them
                     Kind = ReceiptKind.InstanceStarted,
                     Subject = subject,
                     Actor = _actor,
@@ -319,15 +314,6 @@ public static class LedgerIngestBenchmark
             }
 
             return builder.Sign();
-        }
-
-        /// <summary>An RFC 9562 version-7 UUID (48-bit Unix milliseconds, 74 random bits), as <see cref="Guid.CreateVersion7()"/> makes.</summary>
-        private static Guid Version7(Span<byte> bytes, long unixMilliseconds)
-        {
-            BinaryPrimitives.WriteInt64BigEndian(bytes, unixMilliseconds << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
-            bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
-            bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
-            return new Guid(bytes, bigEndian: true);
         }
     }
 }

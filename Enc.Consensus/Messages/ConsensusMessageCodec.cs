@@ -25,7 +25,8 @@ public static class ConsensusMessageCodec
     private const int KindPrepare = 2;
     private const int KindCommit = 3;
     private const int KindRoundChange = 4;
-    private const int KindNewBlock = 5;
+    /// <summary>Kind byte of a NEW-BLOCK message (also the envelope kind the round grain routes by).</summary>
+    public const byte KindNewBlock = 5;
     private const int MaxBlockBytes = 1 << 30;
 
     /// <summary>Encodes <paramref name="message"/>.</summary>

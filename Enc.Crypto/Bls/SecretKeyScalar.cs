@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Enc.Crypto.Bls.Curves;
 using Enc.Crypto.Bls.Fields;
 
@@ -53,16 +54,7 @@ internal static class SecretKeyScalar
                 a1 = (a1 << 1) | (a0 >> 63);
                 a0 = (a0 << 1) | (((uint)b >> bit) & 1u);
 
-                ulong borrow = 0;
-                ulong t0 = LimbArithmetic.SubtractWithBorrow(a0, CurveConstants.OrderLimb0, ref borrow);
-                ulong t1 = LimbArithmetic.SubtractWithBorrow(a1, CurveConstants.OrderLimb1, ref borrow);
-                ulong t2 = LimbArithmetic.SubtractWithBorrow(a2, CurveConstants.OrderLimb2, ref borrow);
-                ulong t3 = LimbArithmetic.SubtractWithBorrow(a3, CurveConstants.OrderLimb3, ref borrow);
-                ulong keep = 0 - borrow; // all ones when a < r (keep a), zero when a ≥ r (take a − r)
-                a0 = (a0 & keep) | (t0 & ~keep);
-                a1 = (a1 & keep) | (t1 & ~keep);
-                a2 = (a2 & keep) | (t2 & ~keep);
-                a3 = (a3 & keep) | (t3 & ~keep);
+                SubtractOrderIfNotBelow(ref a0, ref a1, ref a2, ref a3);
             }
         }
 
@@ -70,5 +62,26 @@ internal static class SecretKeyScalar
         BinaryPrimitives.WriteUInt64BigEndian(destination[8..], a2);
         BinaryPrimitives.WriteUInt64BigEndian(destination[16..], a1);
         BinaryPrimitives.WriteUInt64BigEndian(destination[24..], a0);
+    }
+
+    /// <summary>
+    /// k ← k − r when k ≥ r, else k unchanged (k as four little-endian limbs), with a masked selection:
+    /// the same operations run whatever k is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SubtractOrderIfNotBelow(ref ulong k0, ref ulong k1, ref ulong k2, ref ulong k3)
+    {
+        var borrow = 0UL;
+        var d0 = LimbArithmetic.SubtractWithBorrow(k0, CurveConstants.OrderLimb0, ref borrow);
+        var d1 = LimbArithmetic.SubtractWithBorrow(k1, CurveConstants.OrderLimb1, ref borrow);
+        var d2 = LimbArithmetic.SubtractWithBorrow(k2, CurveConstants.OrderLimb2, ref borrow);
+        var d3 = LimbArithmetic.SubtractWithBorrow(k3, CurveConstants.OrderLimb3, ref borrow);
+
+        // borrow = 1 means k < r: keep k.
+        var keep = LimbArithmetic.MaskFromBit(borrow);
+        k0 = (k0 & keep) | (d0 & ~keep);
+        k1 = (k1 & keep) | (d1 & ~keep);
+        k2 = (k2 & keep) | (d2 & ~keep);
+        k3 = (k3 & keep) | (d3 & ~keep);
     }
 }

@@ -1,5 +1,6 @@
 using Enc.Consensus.Blocks;
 using Enc.Consensus.Crypto;
+using Enc.Consensus.Messages;
 using Enc.Consensus.Validators;
 using Enc.Grains.Interfaces.Consensus;
 using Enc.Grains.Interfaces.Hosting;
@@ -20,9 +21,6 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
 {
     /// <summary>Messages kept per height for late validators.</summary>
     public const int MaxCollected = 4096;
-
-    /// <summary><see cref="ConsensusEnvelope.Kind"/> of a NEW-BLOCK message.</summary>
-    public const byte NewBlockKind = 5;
 
     private readonly IPersistentState<ConsensusRoundState> state;
     private readonly IEnumerable<IConsensusCommitHandler> handlers;
@@ -56,12 +54,12 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
 
     Task IConsensusRoundGrain.PublishAsync(ConsensusEnvelope envelope, string senderNode, IReadOnlyList<string> recipients)
     {
-        if (state.State.Block is null && envelope.Kind != NewBlockKind && _collected.Count < MaxCollected)
+        if (state.State.Block is null && envelope.Kind != ConsensusMessageCodec.KindNewBlock && _collected.Count < MaxCollected)
         {
             _collected.Add(envelope);
         }
 
-        var newBlock = envelope.Kind == NewBlockKind;
+        var newBlock = envelope.Kind == ConsensusMessageCodec.KindNewBlock;
         if (newBlock)
         {
             _committedNodes.Add(senderNode);

@@ -40,7 +40,7 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName, 
             var envelope = new ConsensusEnvelope
             {
                 Height = message.Height,
-                Kind = message is NewBlockMessage ? ConsensusRoundGrain.NewBlockKind : (byte)message.SignedPart!.Type,
+                Kind = message is NewBlockMessage ? ConsensusMessageCodec.KindNewBlock : (byte)message.SignedPart!.Type,
                 Bytes = ConsensusMessageCodec.Encode(message),
             };
             if (outgoing.Recipient is { } recipient)

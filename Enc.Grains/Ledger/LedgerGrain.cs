@@ -28,7 +28,7 @@ public sealed partial class LedgerGrain(
     ILoggerFactory loggers) : Grain, ILedgerGrain
 {
     /// <summary>Batches from the stream being appended at once (see <see cref="OnBatchAsync"/>).</summary>
-    private const int MaxBatchesInFlight = 4;
+    internal const int MaxBatchesInFlight = 4;
     private readonly ILogger _logger = loggers.CreateLogger<LedgerGrain>();
     private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight, MaxBatchesInFlight);
     private LedgerService _service = null!;

@@ -25,7 +25,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private readonly IPersistentState<WorkloadRecord> _state;
     private readonly IPersistentState<WorkloadDecisionsRecord> _decisions;
     private readonly IWorkloadPlacementPolicy _placement;
-    private readonly ClusterViewCache _clusterView;
+    private readonly IPlacementCluster _cluster;
     private readonly ReceiptEmitter _receipts;
     private IGrainTimer? _retry;
     private string? _reportingNode;
@@ -35,13 +35,13 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         [PersistentState("workload", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRecord> state,
         [PersistentState("workload-decisions", EncProviderNames.GrainStorage)] IPersistentState<WorkloadDecisionsRecord> decisions,
         IWorkloadPlacementPolicy placement,
-        ClusterViewCache clusterView,
+        IPlacementCluster cluster,
         ReceiptEmitterFactory receipts)
     {
         _state = state;
         _decisions = decisions;
         _placement = placement;
-        _clusterView = clusterView;
+        _cluster = cluster;
         _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
     }
 
@@ -128,7 +128,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private async Task ApplyReportsAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
     {
         var planner = Planner;
-        var finished = reports.Select(r => planner.Report(nodeName, r)).OfType<WorkloadInstance>().ToList();
+        var newlyFinished = reports.Select(r => planner.Report(nodeName, r)).Count(i => i is not null);
 
         // A finished instance keeps its entry on the node (its logs stay readable) but no longer holds the
         // node's resources: like a completed pod or a complete Nomad allocation. Released by state, not only
@@ -144,7 +144,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         }
 
         await ConvergeAsync();
-        if (finished.Count > 0)
+        if (newlyFinished > 0)
         {
             await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
         }
@@ -214,7 +214,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             return;
         }
 
-        var outcome = await new PendingInstancePlacer(_placement, new GrainPlacementCluster(GrainFactory, _clusterView)).PlaceAsync(planner, spec);
+        var outcome = await new PendingInstancePlacer(_placement, _cluster).PlaceAsync(planner, spec);
         if (new WorkloadDecisionLog(_decisions.State).Add(outcome.Decisions))
         {
             await _decisions.WriteStateAsync();
@@ -234,7 +234,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     async Task IWorkloadGrain.BindConsensusPlacementAsync(Interfaces.Consensus.ConsensusPlacementBinding binding)
     {
         var planner = Planner;
-        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(new GrainPlacementCluster(GrainFactory, _clusterView), planner, spec, binding))
+        if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(_cluster, planner, spec, binding))
         {
             await _state.WriteStateAsync();
             return;

@@ -27,8 +27,6 @@ internal sealed class AuditBatches
         Array.Fill(_firstForeignSigner, long.MaxValue);
     }
 
-    public int Count => _batches.Count;
-
     /// <summary>Verifies every batch's root and signature (in parallel) and records the problems.</summary>
     public void Verify(Func<StoredBatch, string?> check, CancellationToken cancellationToken) =>
         Parallel.For(0, _batches.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => _problems[i] = check(_batches[i]));

@@ -67,12 +67,15 @@ public static class RunCommand
             ["command"] = commandLine.Count > 0 ? commandLine : null,
             ["replicas"] = replicas,
             ["restartPolicy"] = restart,
-            ["resources"] = cpuLimit is null
-                ? new Dictionary<string, string> { ["cpu"] = cpu, ["memory"] = memory }
-                : new Dictionary<string, string> { ["cpu"] = cpu, ["cpuLimit"] = cpuLimit, ["memory"] = memory },
+            ["resources"] = WithoutNulls(new Dictionary<string, string?> { ["cpu"] = cpu, ["cpuLimit"] = cpuLimit, ["memory"] = memory }),
             ["env"] = env.Count > 0 ? env.Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "") : null,
         };
-        var json = System.Text.Json.JsonSerializer.Serialize(doc.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value));
+        var json = System.Text.Json.JsonSerializer.Serialize(WithoutNulls(doc));
         return WorkloadSpecLoader.ParseOrThrow(json);
     }
+
+    // Absent flags are left out of the document, so the loader applies its defaults.
+    private static Dictionary<string, T> WithoutNulls<T>(Dictionary<string, T?> map)
+        where T : class =>
+        map.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
 }

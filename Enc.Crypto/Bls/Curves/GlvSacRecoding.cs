@@ -89,28 +89,12 @@ internal static class GlvSacRecoding
         var k0 = BinaryPrimitives.ReadUInt64BigEndian(padded[24..]);
         padded.Clear();
 
-        SubtractOrderIfNotBelow(ref k0, ref k1, ref k2, ref k3);
-        SubtractOrderIfNotBelow(ref k0, ref k1, ref k2, ref k3);
+        SecretKeyScalar.SubtractOrderIfNotBelow(ref k0, ref k1, ref k2, ref k3);
+        SecretKeyScalar.SubtractOrderIfNotBelow(ref k0, ref k1, ref k2, ref k3);
 
         BinaryPrimitives.WriteUInt64BigEndian(destination, k3);
         BinaryPrimitives.WriteUInt64BigEndian(destination[8..], k2);
         BinaryPrimitives.WriteUInt64BigEndian(destination[16..], k1);
         BinaryPrimitives.WriteUInt64BigEndian(destination[24..], k0);
-    }
-
-    private static void SubtractOrderIfNotBelow(ref ulong k0, ref ulong k1, ref ulong k2, ref ulong k3)
-    {
-        var borrow = 0UL;
-        var d0 = LimbArithmetic.SubtractWithBorrow(k0, CurveConstants.OrderLimb0, ref borrow);
-        var d1 = LimbArithmetic.SubtractWithBorrow(k1, CurveConstants.OrderLimb1, ref borrow);
-        var d2 = LimbArithmetic.SubtractWithBorrow(k2, CurveConstants.OrderLimb2, ref borrow);
-        var d3 = LimbArithmetic.SubtractWithBorrow(k3, CurveConstants.OrderLimb3, ref borrow);
-
-        // borrow = 1 means k < r: keep k.
-        var keep = LimbArithmetic.MaskFromBit(borrow);
-        k0 = (k0 & keep) | (d0 & ~keep);
-        k1 = (k1 & keep) | (d1 & ~keep);
-        k2 = (k2 & keep) | (d2 & ~keep);
-        k3 = (k3 & keep) | (d3 & ~keep);
     }
 }

@@ -14,12 +14,9 @@ internal readonly partial struct Fp2
     /// </summary>
     public bool TrySqrtVariableTime(out Fp2 root)
     {
-        if (C1.IsZero)
-        {
-            return NormSquareRoot.TrySqrt(this, Fp.Zero, out root);
-        }
-
-        if (!Norm().TrySqrt(out var gamma))
+        // With C1 = 0 the norm root is not needed (NormSquareRoot takes that case first).
+        var gamma = Fp.Zero;
+        if (!C1.IsZero && !Norm().TrySqrt(out gamma))
         {
             root = Zero;
             return false;

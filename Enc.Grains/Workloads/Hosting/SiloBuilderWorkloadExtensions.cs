@@ -33,7 +33,8 @@ public static class SiloBuilderWorkloadExtensions
 
         services.AddEncLedger(_ => { }); // receipts
         services.TryAddSingleton<IWorkloadPlacementPolicy, ResourceFitPlacementPolicy>();
-        services.TryAddSingleton(sp => new ClusterViewCache(new GrainClusterStateSource(sp.GetRequiredService<IGrainFactory>())));
+        services.TryAddSingleton<IPlacementCluster>(sp =>
+            new GrainPlacementCluster(sp.GetRequiredService<IGrainFactory>(), new ClusterViewCache(new GrainClusterStateSource(sp.GetRequiredService<IGrainFactory>()))));
         services.AddSingleton<WorkloadAgent>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkloadAgent>());
         services.AddSingleton<NodeFailoverMonitor>();
