@@ -18,16 +18,17 @@ internal static partial class BernsteinYangInverse
     private static void UpdateFg(Span<long> f, Span<long> g, in DivstepMatrix matrix)
     {
         long u = matrix.U, v = matrix.V, q = matrix.Q, r = matrix.R;
-        var top = f.Length - 1;
-        g = g[..f.Length];
+        var length = f.Length;
+        g = g[..length];
         ulong fLo = 0, fHi = 0, gLo = 0, gHi = 0;
-        for (var i = 0; i < top; i++)
+        for (var i = 0; i < length; i++)
         {
+            // Only the top limb is signed; the signed product costs two extra operations for the others.
             long fi = f[i], gi = g[i];
-            MultiplyAdd(ref fLo, ref fHi, u, fi);
-            MultiplyAdd(ref fLo, ref fHi, v, gi);
-            MultiplyAdd(ref gLo, ref gHi, q, fi);
-            MultiplyAdd(ref gLo, ref gHi, r, gi);
+            MultiplyAddSigned(ref fLo, ref fHi, u, fi);
+            MultiplyAddSigned(ref fLo, ref fHi, v, gi);
+            MultiplyAddSigned(ref gLo, ref gHi, q, fi);
+            MultiplyAddSigned(ref gLo, ref gHi, r, gi);
             if (i > 0)
             {
                 f[i - 1] = (long)fLo & LimbMask;
@@ -38,22 +39,8 @@ internal static partial class BernsteinYangInverse
             ShiftDown(ref gLo, ref gHi);
         }
 
-        // The top limb is signed.
-        long fTop = f[top], gTop = g[top];
-        MultiplyAddSigned(ref fLo, ref fHi, u, fTop);
-        MultiplyAddSigned(ref fLo, ref fHi, v, gTop);
-        MultiplyAddSigned(ref gLo, ref gHi, q, fTop);
-        MultiplyAddSigned(ref gLo, ref gHi, r, gTop);
-        if (top > 0)
-        {
-            f[top - 1] = (long)fLo & LimbMask;
-            g[top - 1] = (long)gLo & LimbMask;
-        }
-
-        ShiftDown(ref fLo, ref fHi);
-        ShiftDown(ref gLo, ref gHi);
-        f[top] = (long)fLo;
-        g[top] = (long)gLo;
+        f[length - 1] = (long)fLo;
+        g[length - 1] = (long)gLo;
     }
 
     /// <summary>
