@@ -58,6 +58,9 @@ public class BlsCoreBenchmarks
     public ulong FpInverseBlinded() => _fpA.InverseBlinded().L0;
 
     [Benchmark]
+    public ulong FpInverseVariableTime() => _fpA.InverseVariableTime().L0;
+
+    [Benchmark]
     public bool Fp12Mul() => (_fp12A * _fp12B).IsOne;
 
     [Benchmark]
