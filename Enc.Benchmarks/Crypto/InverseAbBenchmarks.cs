@@ -8,6 +8,8 @@ namespace Enc.Benchmarks.Crypto;
 
 /// <summary>TEMPORARY same-run A/B: Kaliski (old) against Bernstein–Yang (new) variable-time inversion.</summary>
 [MemoryDiagnoser]
+[WarmupCount(4)]
+[IterationCount(12)]
 public class InverseAbBenchmarks
 {
     private static readonly byte[] Scalar = Convert.FromHexString("4ebd9b2b5b0b5d0f3f5b4c1d2e3f405162738495a6b7c8d9eafb0c1d2e3f4051");
