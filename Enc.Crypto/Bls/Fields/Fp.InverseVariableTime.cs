@@ -13,8 +13,5 @@ internal readonly partial struct Fp
     /// value. Use only for public data (verification, decoding, pairing inputs); secret-derived
     /// values use <see cref="Inverse"/> or the blinded <see cref="InverseBlinded"/>.
     /// </remarks>
-    public Fp InverseVariableTime() => IsZero ? Zero : UseKaliskiForComparison ? InverseKaliski() : BernsteinYangInverse.InvertMontgomery(this);
-
-    /// <summary>TEMPORARY A/B switch for the benchmark (reverted after the run).</summary>
-    internal static bool UseKaliskiForComparison;
+    public Fp InverseVariableTime() => IsZero ? Zero : BernsteinYangInverse.InvertMontgomery(this);
 }
