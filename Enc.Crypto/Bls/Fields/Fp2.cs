@@ -32,10 +32,12 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     public bool IsZero => C0.IsZero & C1.IsZero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp2 operator +(in Fp2 a, in Fp2 b) => new(a.C0 + b.C0, a.C1 + b.C1);
+    public static Fp2 operator +(in Fp2 a, in Fp2 b) =>
+        VectorArithmeticSupported ? AddVector(a, b) : new(a.C0 + b.C0, a.C1 + b.C1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp2 operator -(in Fp2 a, in Fp2 b) => new(a.C0 - b.C0, a.C1 - b.C1);
+    public static Fp2 operator -(in Fp2 a, in Fp2 b) =>
+        VectorArithmeticSupported ? SubtractVector(a, b) : new(a.C0 - b.C0, a.C1 - b.C1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp2 operator -(in Fp2 a) => new(-a.C0, -a.C1);
@@ -61,7 +63,7 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
         new(Fp.AddUnreduced(C0, C1) * (C0 - C1), Fp.AddUnreduced(C0, C0) * C1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp2 Double() => new(C0.Double(), C1.Double());
+    public Fp2 Double() => VectorArithmeticSupported ? AddVector(this, this) : new(C0.Double(), C1.Double());
 
     /// <summary>Multiplies both coefficients by an F_p element.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -79,6 +79,15 @@ internal static class LimbArithmetic
     public static ulong MultiplyHigh(ulong a, ulong b) =>
         Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
+    /// <summary>
+    /// Reads a limb from memory at its point of use. The JIT would otherwise load each operand limb
+    /// once and keep it alive across all six rounds of a Montgomery product, running out of
+    /// registers and spilling it to the stack (a store plus a reload, where one reload would do):
+    /// a volatile read is never merged with another read of the same limb. On x64 it is a plain load.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ReadAtUse(in ulong limb) => Volatile.Read(ref Unsafe.AsRef(in limb));
+
     /// <summary>All-ones when <paramref name="bit"/> is 1, zero when it is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong MaskFromBit(ulong bit) => 0UL - bit;
