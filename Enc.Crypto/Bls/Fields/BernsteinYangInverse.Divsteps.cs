@@ -19,7 +19,7 @@ internal static partial class BernsteinYangInverse
     /// six-bit form is worth its extra multiplication there. Matrix entries are kept as unsigned
     /// words (wrapping arithmetic equals signed arithmetic mod 2⁶⁴; the true values fit).
     /// </remarks>
-    private static long Divsteps62(long eta, ulong f0, ulong g0, out DivstepMatrix matrix)
+    internal static long Divsteps62(long eta, ulong f0, ulong g0, out DivstepMatrix matrix)
     {
         ulong u = 1, v = 0, q = 0, r = 1;
         var f = f0;

@@ -14,8 +14,8 @@ internal readonly partial struct Fp
     /// variable-time step (which depends only on a·r) carries no information about a; only a = 0
     /// is distinguishable, and callers invert Z coordinates of points that are never the identity
     /// when the value is secret. r comes from <see cref="RandomNumberGenerator"/> (64 bytes reduced
-    /// mod p, bias 2⁻¹²⁸). About 2.5× faster than the Fermat <see cref="Inverse"/> here (13 µs against
-    /// 32 µs, RNG included; docs/benchmarks.md); used for the
+    /// mod p, bias 2⁻¹²⁸). About 6× faster than the Fermat <see cref="Inverse"/> here (5.3 µs against
+    /// 30.6 µs, RNG included, which is most of it; docs/benchmarks.md, session 5); used for the
     /// affine conversion in Sign, PopProve and SkToPk.
     /// </remarks>
     public Fp InverseBlinded()
