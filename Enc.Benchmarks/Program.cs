@@ -25,7 +25,17 @@ if (args.Length > 0 && args[0] == "--consensus")
 
 // --thread-cpu-time: single-threaded arithmetic on a shared machine, ShortRun in process, timed by the
 // benchmark thread's CPU time (see Crypto/ThreadCpuClock.cs); otherwise BenchmarkDotNet's defaults.
+// --stats: adds the Min, Median and Max columns (on a machine whose speed drifts, the median and the
+// minimum say more than the mean).
 var threadCpuTime = args.Contains("--thread-cpu-time");
+var stats = args.Contains("--stats");
+BenchmarkDotNet.Configs.IConfig? config = threadCpuTime ? Enc.Benchmarks.Crypto.ThreadCpuClock.ShortRunConfig() : null;
+if (stats)
+{
+    config = BenchmarkDotNet.Configs.ManualConfig.Create(config ?? BenchmarkDotNet.Configs.DefaultConfig.Instance).AddColumn(
+        BenchmarkDotNet.Columns.StatisticColumn.Min, BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.Max);
+}
+
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-    .Run(args.Where(a => a != "--thread-cpu-time").ToArray(), threadCpuTime ? Enc.Benchmarks.Crypto.ThreadCpuClock.ShortRunConfig() : null);
+    .Run(args.Where(a => a is not "--thread-cpu-time" and not "--stats").ToArray(), config);
 return 0;

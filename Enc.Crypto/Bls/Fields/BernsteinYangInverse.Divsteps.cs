@@ -41,7 +41,7 @@ internal static partial class BernsteinYangInverse
 
             // g is odd here.
             ulong w;
-            var limit = Math.Min((int)eta + 1, left);
+            int limit;
             if (eta < 0)
             {
                 eta = -eta;
@@ -54,6 +54,7 @@ internal static partial class BernsteinYangInverse
             }
             else
             {
+                limit = Math.Min((int)eta + 1, left);
                 var mask = (ulong.MaxValue >> (64 - limit)) & 15;
                 var inverse = f + (((f + 1) & 4) << 1);
                 w = (0 - inverse) * g & mask;

@@ -19,11 +19,11 @@ internal static partial class BernsteinYangInverse
     {
         long u = matrix.U, v = matrix.V, q = matrix.Q, r = matrix.R;
         var length = f.Length;
-        g = g[..length];
         ulong fLo = 0, fHi = 0, gLo = 0, gHi = 0;
         for (var i = 0; i < length; i++)
         {
-            // Only the top limb is signed; the signed product costs two extra operations for the others.
+            // Only the top limb can be negative; the signed product on every limb keeps one loop at two
+            // extra operations per lower limb.
             long fi = f[i], gi = g[i];
             MultiplyAddSigned(ref fLo, ref fHi, u, fi);
             MultiplyAddSigned(ref fLo, ref fHi, v, gi);
@@ -64,14 +64,14 @@ internal static partial class BernsteinYangInverse
 
         ulong dLo = 0, dHi = 0, eLo = 0, eHi = 0;
         long d0 = d[0], e0 = e[0];
-        MultiplyAdd(ref dLo, ref dHi, u, d0);
-        MultiplyAdd(ref dLo, ref dHi, v, e0);
-        MultiplyAdd(ref eLo, ref eHi, q, d0);
-        MultiplyAdd(ref eLo, ref eHi, r, e0);
+        AccumulateProduct(ref dLo, ref dHi, u, d0);
+        AccumulateProduct(ref dLo, ref dHi, v, e0);
+        AccumulateProduct(ref eLo, ref eHi, q, d0);
+        AccumulateProduct(ref eLo, ref eHi, r, e0);
         md -= (long)((ModulusInverse62 * dLo + (ulong)md) & LimbMask);
         me -= (long)((ModulusInverse62 * eLo + (ulong)me) & LimbMask);
-        MultiplyAdd(ref dLo, ref dHi, md, Modulus0);
-        MultiplyAdd(ref eLo, ref eHi, me, Modulus0);
+        AccumulateProduct(ref dLo, ref dHi, md, Modulus0);
+        AccumulateProduct(ref eLo, ref eHi, me, Modulus0);
         ShiftDown(ref dLo, ref dHi);
         ShiftDown(ref eLo, ref eHi);
 
@@ -84,10 +84,10 @@ internal static partial class BernsteinYangInverse
         long d6 = d[6], e6 = e[6];
         MultiplyAddSigned(ref dLo, ref dHi, u, d6);
         MultiplyAddSigned(ref dLo, ref dHi, v, e6);
-        MultiplyAdd(ref dLo, ref dHi, md, Modulus6);
+        AccumulateProduct(ref dLo, ref dHi, md, Modulus6);
         MultiplyAddSigned(ref eLo, ref eHi, q, d6);
         MultiplyAddSigned(ref eLo, ref eHi, r, e6);
-        MultiplyAdd(ref eLo, ref eHi, me, Modulus6);
+        AccumulateProduct(ref eLo, ref eHi, me, Modulus6);
         d[5] = (long)dLo & LimbMask;
         e[5] = (long)eLo & LimbMask;
         ShiftDown(ref dLo, ref dHi);
@@ -103,12 +103,12 @@ internal static partial class BernsteinYangInverse
         ref ulong dLo, ref ulong dHi, ref ulong eLo, ref ulong eHi)
     {
         long di = d[i], ei = e[i];
-        MultiplyAdd(ref dLo, ref dHi, matrix.U, di);
-        MultiplyAdd(ref dLo, ref dHi, matrix.V, ei);
-        MultiplyAdd(ref dLo, ref dHi, md, modulusLimb);
-        MultiplyAdd(ref eLo, ref eHi, matrix.Q, di);
-        MultiplyAdd(ref eLo, ref eHi, matrix.R, ei);
-        MultiplyAdd(ref eLo, ref eHi, me, modulusLimb);
+        AccumulateProduct(ref dLo, ref dHi, matrix.U, di);
+        AccumulateProduct(ref dLo, ref dHi, matrix.V, ei);
+        AccumulateProduct(ref dLo, ref dHi, md, modulusLimb);
+        AccumulateProduct(ref eLo, ref eHi, matrix.Q, di);
+        AccumulateProduct(ref eLo, ref eHi, matrix.R, ei);
+        AccumulateProduct(ref eLo, ref eHi, me, modulusLimb);
         d[i - 1] = (long)dLo & LimbMask;
         e[i - 1] = (long)eLo & LimbMask;
         ShiftDown(ref dLo, ref dHi);
@@ -117,7 +117,7 @@ internal static partial class BernsteinYangInverse
 
     /// <summary>(lo, hi) += a·b for a signed a and a non-negative b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MultiplyAdd(ref ulong lo, ref ulong hi, long a, long b)
+    private static void AccumulateProduct(ref ulong lo, ref ulong hi, long a, long b)
     {
         var productHi = LimbArithmetic.MultiplyHigh((ulong)a, (ulong)b) - ((ulong)b & (ulong)(a >> 63));
         var productLo = (ulong)a * (ulong)b;
@@ -127,14 +127,10 @@ internal static partial class BernsteinYangInverse
 
     /// <summary>(lo, hi) += a·b for signed a and b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MultiplyAddSigned(ref ulong lo, ref ulong hi, long a, long b) =>
-        MultiplyAdd(ref lo, ref hi, a, b, (ulong)a & (ulong)(b >> 63));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MultiplyAdd(ref ulong lo, ref ulong hi, long a, long b, ulong extraCorrection)
+    private static void MultiplyAddSigned(ref ulong lo, ref ulong hi, long a, long b)
     {
-        MultiplyAdd(ref lo, ref hi, a, b);
-        hi -= extraCorrection;
+        AccumulateProduct(ref lo, ref hi, a, b);
+        hi -= (ulong)a & (ulong)(b >> 63);
     }
 
     /// <summary>Arithmetic shift of the signed 128-bit (lo, hi) right by 62 bits.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Enc.Crypto.Bls.Fields;
 
 /// <summary>
@@ -84,7 +86,7 @@ internal static partial class BernsteinYangInverse
             UpdateFg(f[..length], g[..length], matrix);
             if (g[0] == 0 && IsZero(g[..length]))
             {
-                // f = ±1 now; d·x ≡ f·R², so the inverse is f·d.
+                // f = ±1 now (gcd(p, x) = 1 for canonical x ≠ 0); d·x ≡ f·R², so the inverse is f·d.
                 Normalize(d, f[length - 1]);
                 return Join(d);
             }
@@ -92,8 +94,8 @@ internal static partial class BernsteinYangInverse
             length = ShrinkIfSignWords(f, g, length);
         }
 
-        throw new InvalidOperationException(
-            $"Divstep inversion did not converge within {MaxBatches} batches; the input was not below p.");
+        // Theorem 11.2 bounds every 6-limb input by fewer than MaxBatches·62 divsteps.
+        throw new UnreachableException($"Divstep inversion did not converge within {MaxBatches} batches: an invariant is broken.");
     }
 
     private static bool IsZero(ReadOnlySpan<long> limbs)

@@ -16,6 +16,8 @@ namespace Enc.Crypto.Bls.Fields;
 /// </remarks>
 internal readonly partial struct Fp : ICurveField<Fp>
 {
+    // Layout: six contiguous little-endian limbs, no padding (48 bytes). F_p²'s vector arithmetic
+    // (Fp2.VectorArithmetic.cs) reads and writes an Fp2 as the twelve words of its two Fp; a test checks it.
     internal readonly ulong L0, L1, L2, L3, L4, L5;
 
     private static readonly Fp MontgomeryOne = FromRawLimbs(BigIntegerLimbs.ToLimbs(FpConstants.R, 6));

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Enc.Crypto.Bls.Fields;
 
 namespace Enc.Crypto.Tests.Bls;
@@ -59,6 +61,28 @@ public sealed class Fp2VectorArithmeticTests
         var b = Limbs(1, ulong.MaxValue - 5, ulong.MaxValue - 7, ulong.MaxValue - 9, ulong.MaxValue - 11, 0x200);
         AssertSumAndDifference(new Fp2(a, b), new Fp2(b, a));
         AssertSumAndDifference(new Fp2(a, a), new Fp2(b, b));
+    }
+
+    [Fact]
+    public void ATopLimbCarryNeverCrossesIntoTheOtherCoefficient()
+    {
+        // Not reachable with canonical operands (< p), but the cut must hold for any limbs: c0's top
+        // limbs wrap (2³⁸⁴ − 2³²⁰ + 2³²⁰) and the carry must not reach c1, as in the scalar code.
+        var wraps = new Fp2(Limbs(0, 0, 0, 0, 0, ulong.MaxValue), Fp.Zero);
+        var one320 = new Fp2(Limbs(0, 0, 0, 0, 0, 1), Fp.Zero);
+        Assert.Equal(new Fp2(wraps.C0 + one320.C0, wraps.C1 + one320.C1), Fp2.AddVector(wraps, one320));
+        Assert.Equal(Fp.Zero, Fp2.AddVector(wraps, one320).C1);
+    }
+
+    [Fact]
+    public void LimbLayoutIsTwelveContiguousWords()
+    {
+        // The vector code reads and writes an Fp2 as 96 contiguous bytes: c0.L0..L5, then c1.L0..L5.
+        Assert.Equal(48, Unsafe.SizeOf<Fp>());
+        Assert.Equal(96, Unsafe.SizeOf<Fp2>());
+        var value = new Fp2(Limbs(1, 2, 3, 4, 5, 6), Limbs(7, 8, 9, 10, 11, 12));
+        var words = MemoryMarshal.Cast<Fp2, ulong>(new ReadOnlySpan<Fp2>(in value));
+        Assert.Equal([1UL, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], words.ToArray());
     }
 
     [Fact]
