@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads;
 
@@ -227,19 +228,7 @@ public sealed class WorkloadPlannerRevisionTests
         return (planner, _record.Instances.Single(i => i.InstanceId == instance.InstanceId));
     }
 
-    private static InstanceStatusReport ReportOf(WorkloadInstance instance) => new()
-    {
-        InstanceId = instance.InstanceId,
-        WorkloadId = instance.WorkloadId,
-        State = instance.State,
-        TaskId = instance.TaskId,
-        ExitCode = instance.ExitCode,
-        Reason = instance.Reason,
-        StartedAt = instance.StartedAt,
-        FinishedAt = instance.FinishedAt,
-        RestartCount = instance.RestartCount,
-        ObservedAt = Started,
-    };
+    private static InstanceStatusReport ReportOf(WorkloadInstance instance) => InstanceReports.Of(instance, Started);
 
     // The record's content apart from the revision itself.
     private string Content()

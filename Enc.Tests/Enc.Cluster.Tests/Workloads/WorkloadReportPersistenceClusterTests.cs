@@ -86,17 +86,5 @@ public sealed class WorkloadReportPersistenceClusterTests
     private static Task<int> VersionAsync(PostgresDatabase db) =>
         db.ScalarAsync<int>($"SELECT version FROM orleans_storage WHERE grain_id_ext = '{WorkloadId}' AND grain_type = 'workload'");
 
-    private static InstanceStatusReport ReportOf(WorkloadInstance instance) => new()
-    {
-        InstanceId = instance.InstanceId,
-        WorkloadId = instance.WorkloadId,
-        State = instance.State,
-        TaskId = instance.TaskId,
-        ExitCode = instance.ExitCode,
-        Reason = instance.Reason,
-        StartedAt = instance.StartedAt,
-        FinishedAt = instance.FinishedAt,
-        RestartCount = instance.RestartCount,
-        ObservedAt = DateTimeOffset.UtcNow,
-    };
+    private static InstanceStatusReport ReportOf(WorkloadInstance instance) => InstanceReports.Of(instance, DateTimeOffset.UtcNow);
 }
