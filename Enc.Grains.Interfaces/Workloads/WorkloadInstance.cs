@@ -47,6 +47,13 @@ public sealed record WorkloadInstance
     /// <summary>When the instance record was created.</summary>
     [Id(13)] public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// True once the node gave back this instance's reservation after the instance ended (finished or was
+    /// stopped); the workload then stops asking the node again on every report. False while it holds one,
+    /// for an instance never placed, and in records written before this field existed (released once more).
+    /// </summary>
+    [Id(14)] public bool NodeReleased { get; init; }
+
     /// <summary>True for states an instance never leaves on its own.</summary>
     public bool IsTerminal => State is InstanceState.Succeeded or InstanceState.Failed or InstanceState.Stopped;
 }

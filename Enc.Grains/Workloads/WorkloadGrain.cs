@@ -12,7 +12,8 @@ using Enc.Grains.Workloads.Placement;
 namespace Enc.Grains.Workloads;
 
 /// <summary>
-/// One workload: a thin shell over <see cref="WorkloadPlanner"/> that persists after every change,
+/// One workload: a thin shell over <see cref="WorkloadPlanner"/> that persists after every change (and only
+/// then: an operation that left the record's <see cref="WorkloadRecord.Revision"/> as last written skips the write),
 /// places Pending instances through <see cref="IWorkloadPlacementPolicy"/> with an atomic reservation on
 /// the chosen node grain (<see cref="PendingInstancePlacer"/>), keeps its last scheduling decisions for
 /// <c>enc explain</c>, and parks unplaced instances in the unschedulable queue until a cluster change
@@ -29,6 +30,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private readonly ReceiptEmitter _receipts;
     private IGrainTimer? _retry;
     private string? _reportingNode;
+    private long _writtenRevision;
 
     /// <summary>Creates the grain.</summary>
     public WorkloadGrain(
@@ -42,13 +44,17 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         _decisions = decisions;
         _placement = placement;
         _cluster = cluster;
-        _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
+        _receipts = receipts.Create(this, () => _state.State.Receipts, WriteStateAsync);
     }
 
     private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8], RecordReceipt);
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => _receipts.OnActivateAsync();
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _writtenRevision = _state.State.Revision; // storage has read the record before activation
+        return _receipts.OnActivateAsync();
+    }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
@@ -105,8 +111,9 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
 
         // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
-        _state.State = new WorkloadRecord { Receipts = _state.State.Receipts };
-        await _state.WriteStateAsync();
+        // Its revision moves on (never back), so a later write-if-changed compares against a fresh number.
+        _state.State = new WorkloadRecord { Receipts = _state.State.Receipts, Revision = _state.State.Revision + 1 };
+        await WriteStateAsync();
         await _decisions.ClearStateAsync();
         DeactivateOnIdle();
         return true;
@@ -128,23 +135,18 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private async Task ApplyReportsAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
     {
         var planner = Planner;
-        var newlyFinished = reports.Select(r => planner.Report(nodeName, r)).Count(i => i is not null);
-
-        // A finished instance keeps its entry on the node (its logs stay readable) but no longer holds the
-        // node's resources: like a completed pod or a complete Nomad allocation. Released by state, not only
-        // on the transition, so that a release that failed is retried with the agent's next report (both
-        // calls change nothing the second time).
-        var reported = reports.Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
-        var ended = _state.State.Instances.Where(i => reported.Contains(i.InstanceId) && i.NodeName == nodeName
-            && i.State is InstanceState.Succeeded or InstanceState.Failed).ToList();
-        foreach (var instance in ended)
+        foreach (var report in reports)
         {
-            await GrainFactory.GetGrain<INodeInstancesGrain>(nodeName).MarkFinishedAsync(instance.InstanceId);
-            await GrainFactory.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instance.InstanceId);
+            planner.Report(nodeName, report);
         }
 
+        // Released by state (finished and not yet released), not only on the transition, so that a release
+        // that failed is retried with the agent's next report; one that succeeded is recorded on the instance
+        // and not repeated. An unchanged report therefore makes no node call and (below) no state write.
+        var reported = reports.Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var released = await new FinishedInstanceReleaser(_cluster).ReleaseAsync(planner, nodeName, reported);
         await ConvergeAsync();
-        if (newlyFinished > 0)
+        if (released > 0)
         {
             await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
         }
@@ -179,7 +181,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         if (planner.Pending().Count > 0)
         {
             await PlacePendingAsync(planner);
-            await _state.WriteStateAsync();
+            await WriteIfChangedAsync();
             await _receipts.FlushAsync();
         }
     }
@@ -196,7 +198,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         await ReleaseAsync(toStop);
         await PlacePendingAsync(planner);
         planner.Compact();
-        await _state.WriteStateAsync();
+        await WriteIfChangedAsync();
         await _receipts.FlushAsync();
         UpdateRetryTimer(planner.Pending().Count > 0);
     }
@@ -236,11 +238,11 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         var planner = Planner;
         if (_state.State.Spec is not { } spec || !await ConsensusPlacementBinder.BindAsync(_cluster, planner, spec, binding))
         {
-            await _state.WriteStateAsync();
+            await WriteIfChangedAsync();
             return;
         }
 
-        await _state.WriteStateAsync();
+        await WriteIfChangedAsync();
         await _receipts.FlushAsync();
         await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceAdded);
     }
@@ -251,6 +253,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         {
             await GrainFactory.GetGrain<INodeInstancesGrain>(instance.NodeName!).UnassignAsync(instance.InstanceId);
             await GrainFactory.GetGrain<INodeGrain>(instance.NodeName!).UnassignWorkloadAsync(instance.InstanceId);
+            Planner.MarkReleased(instance.InstanceId);
         }
 
         if (stopped.Any(i => i.NodeName is not null))
@@ -258,6 +261,18 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
         }
     }
+
+    // Every state write goes through here (the receipt emitter's too), so the last written revision is known.
+    private async Task WriteStateAsync()
+    {
+        var revision = _state.State.Revision;
+        await _state.WriteStateAsync();
+        _writtenRevision = revision;
+    }
+
+    // Skips the storage round trip when nothing changed since the last write (an unchanged agent report, a
+    // retry that placed nothing new). A write that failed left the old revision, so the next call writes.
+    private Task WriteIfChangedAsync() => _state.State.Revision == _writtenRevision ? Task.CompletedTask : WriteStateAsync();
 
     private void UpdateRetryTimer(bool needed)
     {
@@ -269,7 +284,7 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
                 if (planner.Pending().Count > 0)
                 {
                     await PlacePendingAsync(planner);
-                    await _state.WriteStateAsync();
+                    await WriteIfChangedAsync();
                     await _receipts.FlushAsync();
                 }
 

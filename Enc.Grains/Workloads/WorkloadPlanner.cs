@@ -7,6 +7,8 @@ namespace Enc.Grains.Workloads;
 /// The workload's domain logic, without Orleans: applying specs, turning the desired replica count into
 /// instances (rolling replacement one slot at a time on spec changes), recording agent reports and events.
 /// The grain performs the side effects (placement, node calls) that <see cref="Converge"/> asks for.
+/// Every mutation increments the record's <see cref="WorkloadRecord.Revision"/>, and nothing else does, so
+/// the grain writes its state only when an operation changed it (an agent's unchanged report changes nothing).
 /// </summary>
 public sealed class WorkloadPlanner
 {
@@ -33,6 +35,9 @@ public sealed class WorkloadPlanner
 
     /// <summary>True when the workload exists.</summary>
     public bool Exists => _record.Spec is not null;
+
+    /// <summary>The record's revision: changes exactly when this planner changed the record.</summary>
+    public long Revision => _record.Revision;
 
     /// <summary>Validates and stores a spec; returns true when anything changed.</summary>
     public bool Apply(WorkloadSpec spec, bool allowUpdate)
@@ -117,6 +122,7 @@ public sealed class WorkloadPlanner
 
                 var created = NewInstance(spec, ordinal);
                 _record.Instances.Add(created);
+                Changed();
                 toPlace.Add(created);
             }
             else if (current.State == InstanceState.Running || current.IsTerminal)
@@ -147,8 +153,15 @@ public sealed class WorkloadPlanner
             FinishedAt = report.FinishedAt,
             RestartCount = Math.Max(before.RestartCount, report.RestartCount),
             TaskId = report.TaskId ?? before.TaskId,
+            NodeReleased = before.NodeReleased && IsFinished(report.State),
         };
+        if (after == before)
+        {
+            return null; // the agent's periodic full report of an unchanged instance: nothing to record or write
+        }
+
         _record.Instances[index] = after;
+        Changed();
         if (after.RestartCount > before.RestartCount)
         {
             AddEvent(after.InstanceId, "Restarted", $"restart {after.RestartCount} on {nodeName}");
@@ -193,6 +206,28 @@ public sealed class WorkloadPlanner
         return instance is null ? null : MarkStopped(instance, reason, kind);
     }
 
+    /// <summary>
+    /// Instances that finished (Succeeded or Failed) on <paramref name="nodeName"/>, are among
+    /// <paramref name="reportedInstanceIds"/> (the node still has them) and whose reservation the node has not
+    /// yet given back (<see cref="WorkloadInstance.NodeReleased"/>).
+    /// </summary>
+    public IReadOnlyList<WorkloadInstance> FinishedUnreleased(string nodeName, IReadOnlySet<string> reportedInstanceIds) =>
+        _record.Instances.Where(i => i.NodeName == nodeName && IsFinished(i.State) && !i.NodeReleased && reportedInstanceIds.Contains(i.InstanceId)).ToList();
+
+    /// <summary>Records that the node gave back the instance's reservation; false when unknown or already recorded.</summary>
+    public bool MarkReleased(string instanceId)
+    {
+        var i = _record.Instances.FindIndex(x => x.InstanceId == instanceId);
+        if (i < 0 || _record.Instances[i].NodeReleased)
+        {
+            return false;
+        }
+
+        _record.Instances[i] = _record.Instances[i] with { NodeReleased = true };
+        Changed();
+        return true;
+    }
+
     /// <summary>Instances still Pending (not placed).</summary>
     public IReadOnlyList<WorkloadInstance> Pending() => _record.Instances.Where(i => i.State == InstanceState.Pending).ToList();
 
@@ -204,7 +239,10 @@ public sealed class WorkloadPlanner
     {
         var drop = _record.Instances.Where(i => i.IsTerminal).GroupBy(i => i.Ordinal)
             .SelectMany(g => g.SkipLast(keepPerSlot)).ToHashSet();
-        _record.Instances.RemoveAll(drop.Contains);
+        if (_record.Instances.RemoveAll(drop.Contains) > 0)
+        {
+            Changed();
+        }
     }
 
     /// <summary>The client view.</summary>
@@ -224,6 +262,7 @@ public sealed class WorkloadPlanner
     {
         var added = new WorkloadEvent { At = _now(), WorkloadId = _record.Spec?.Id ?? "", InstanceId = instanceId, Kind = kind, Message = message };
         _record.Events.Add(added);
+        Changed();
         _onEvent?.Invoke(added);
         if (_record.Events.Count > MaxEvents)
         {
@@ -233,6 +272,10 @@ public sealed class WorkloadPlanner
 
     /// <summary>True when both specs serialize identically (records compare collections by reference).</summary>
     public static bool SameSpec(WorkloadSpec a, WorkloadSpec b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+
+    private static bool IsFinished(InstanceState state) => state is InstanceState.Succeeded or InstanceState.Failed;
+
+    private void Changed() => _record.Revision++;
 
     private bool IsRolling(int ordinal)
     {

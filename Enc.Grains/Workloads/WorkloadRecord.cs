@@ -28,6 +28,13 @@ public sealed class WorkloadRecord
     /// <summary>Last change of spec or desired state.</summary>
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Incremented by every change <see cref="WorkloadPlanner"/> makes to this record (spec, instances, events),
+    /// so the grain can skip the storage write when an operation (typically an agent's unchanged report)
+    /// changed nothing. Records written before this field existed load with 0.
+    /// </summary>
+    [Id(7)] public long Revision { get; set; }
+
     /// <summary>Receipts of this workload's and its instances' changes not yet confirmed by the ledger (kept across deletion).</summary>
     [Id(20)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 }

@@ -22,6 +22,12 @@ public interface IPlacementCluster
     /// <summary>Releases a reservation made by <see cref="TryReserveAsync"/> that could not be assigned.</summary>
     Task ReleaseAsync(string nodeName, string instanceId);
 
+    /// <summary>
+    /// Gives back the node reservation of an instance that finished there (Succeeded or Failed), keeping its
+    /// entry on the node so its logs stay readable. Changes nothing when already given back.
+    /// </summary>
+    Task ReleaseFinishedAsync(string nodeName, string instanceId);
+
     /// <summary>Tells the victim's workload its instance was evicted (it stops it and waits Pending for a new place).</summary>
     Task EvictAsync(InstanceEviction eviction);
 }

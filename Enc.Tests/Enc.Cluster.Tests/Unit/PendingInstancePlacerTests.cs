@@ -120,6 +120,12 @@ public sealed class PendingInstancePlacerTests
             return Task.CompletedTask;
         }
 
+        public Task ReleaseFinishedAsync(string nodeName, string instanceId)
+        {
+            Calls.Add($"release-finished {nodeName} {instanceId}");
+            return Task.CompletedTask;
+        }
+
         public Task EvictAsync(InstanceEviction eviction)
         {
             Calls.Add($"evict {eviction.InstanceId} {eviction.WorkloadId}");

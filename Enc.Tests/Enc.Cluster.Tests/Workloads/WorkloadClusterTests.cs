@@ -194,7 +194,7 @@ public sealed class WorkloadClusterTests
         }
     }
 
-    private static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
+    internal static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
     {
         silo.Services.Configure<EncWorkloadOptions>(o =>
         {
@@ -215,7 +215,7 @@ public sealed class WorkloadClusterTests
     private static string ScopePrefix(DevTestCluster cluster) =>
         cluster.Service<WorkloadAgent>(cluster.Cluster.Silos[0]).EngineScope[..^cluster.Agent(cluster.Cluster.Silos[0]).NodeName.Length];
 
-    private static Task<WorkloadSnapshot> WaitForAsync(Enc.Client.EncClient client, string name, Func<WorkloadSnapshot, bool> done, TimeSpan? timeout = null) =>
+    internal static Task<WorkloadSnapshot> WaitForAsync(Enc.Client.EncClient client, string name, Func<WorkloadSnapshot, bool> done, TimeSpan? timeout = null) =>
         Eventually.WaitAsync(async () => (await client.Workloads.GetAsync(name, Ct))!, done, timeout ?? Timeout,
             $"workload {name}");
 
