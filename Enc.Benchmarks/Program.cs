@@ -23,6 +23,11 @@ if (args.Length > 0 && args[0] == "--workload-reports")
     return await Enc.Benchmarks.Workloads.WorkloadReportLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "--bls-ab")
+{
+    return Enc.Benchmarks.Crypto.BlsBuildComparison.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "--consensus")
 {
     return await Enc.Benchmarks.Consensus.ConsensusLoad.RunAsync(args[1..]);
