@@ -18,6 +18,11 @@ if (args.Length > 0 && args[0] == "--workloads")
     return await Enc.Benchmarks.Workloads.WorkloadStartLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "--workload-reports")
+{
+    return await Enc.Benchmarks.Workloads.WorkloadReportLoad.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "--bls-ab")
 {
     return Enc.Benchmarks.Crypto.BlsBuildComparison.Run(args[1..]);

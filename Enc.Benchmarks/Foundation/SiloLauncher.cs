@@ -40,13 +40,22 @@ internal sealed class SiloLauncher : IAsyncDisposable
     }
 
     /// <summary>Starts a dev silo process (stdout/stderr discarded).</summary>
-    public static SiloLauncher Start(string siloAssembly, params string[] extraArgs)
+    public static SiloLauncher Start(string siloAssembly, params string[] extraArgs) => StartMode(siloAssembly, ["--dev", .. extraArgs]);
+
+    /// <summary>
+    /// Starts a production-mode silo process on PostgreSQL (<paramref name="connectionString"/>, schema already
+    /// migrated) as node <paramref name="nodeName"/> of cluster <paramref name="clusterId"/> (stdout/stderr discarded).
+    /// </summary>
+    public static SiloLauncher StartProduction(string siloAssembly, string connectionString, string clusterId, string nodeName) =>
+        StartMode(siloAssembly, ["--connection", connectionString, "--cluster-id", clusterId, "--service-id", clusterId, "--node-name", nodeName, "--advertised-address", "127.0.0.1"]);
+
+    private static SiloLauncher StartMode(string siloAssembly, string[] modeArgs)
     {
         var gatewayPort = FreePort();
         var httpPort = FreePort();
         var dataDirectory = Directory.CreateTempSubdirectory("enc-bench-").FullName;
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        foreach (var arg in new[] { siloAssembly, "--dev", "--silo-port", Port(FreePort()), "--gateway-port", Port(gatewayPort), "--http-port", Port(httpPort), "--data-dir", dataDirectory }.Concat(extraArgs))
+        foreach (var arg in new[] { siloAssembly, "--silo-port", Port(FreePort()), "--gateway-port", Port(gatewayPort), "--http-port", Port(httpPort), "--data-dir", dataDirectory }.Concat(modeArgs))
         {
             info.ArgumentList.Add(arg);
         }
