@@ -263,9 +263,13 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     }
 
     // Every state write goes through here (the receipt emitter's too), so the last written revision is known.
+    // Until the write succeeds nothing is known to be stored: a failed write is retried by the next
+    // WriteIfChangedAsync even when the change came from outside the planner (the receipt emitter confirming or
+    // resetting its outbox changes the state without moving the revision).
     private async Task WriteStateAsync()
     {
         var revision = _state.State.Revision;
+        _writtenRevision = -1;
         await _state.WriteStateAsync();
         _writtenRevision = revision;
     }

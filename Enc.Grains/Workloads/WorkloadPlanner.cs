@@ -153,7 +153,7 @@ public sealed class WorkloadPlanner
             FinishedAt = report.FinishedAt,
             RestartCount = Math.Max(before.RestartCount, report.RestartCount),
             TaskId = report.TaskId ?? before.TaskId,
-            NodeReleased = before.NodeReleased && IsFinished(report.State),
+            NodeReleased = before.NodeReleased && (IsFinished(report.State) || report.State == InstanceState.Stopped),
         };
         if (after == before)
         {

@@ -19,10 +19,10 @@ public sealed class FinishedInstanceReleaserTests
     private WorkloadPlanner Planner => new(_record, () => DateTimeOffset.UnixEpoch, () => (++_ids).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
-    public async Task AFailedReleaseIsRetriedOnTheNextReportAndASuccessfulOneIsNotRepeatedWithFakeNodeGrain()
+    public async Task AFailedReleaseIsRetriedOnTheNextReportAndASuccessfulOneIsNotRepeatedWithFakePlacementCluster()
     {
         var (planner, ids) = FinishedInstances(2);
-        var node = new FailingNodeSide { FailuresLeft = 1, FailOn = ids[1] };
+        var node = new FakePlacementCluster { FailuresLeft = 1, FailOn = ids[1] };
         var releaser = new FinishedInstanceReleaser(node);
         var reported = ids.ToHashSet(StringComparer.Ordinal);
 
@@ -47,10 +47,10 @@ public sealed class FinishedInstanceReleaserTests
     }
 
     [Fact]
-    public async Task OnlyTheReportingNodesReportedFinishedInstancesAreReleasedWithFakeNodeGrain()
+    public async Task OnlyTheReportingNodesReportedFinishedInstancesAreReleasedWithFakePlacementCluster()
     {
         var (planner, ids) = FinishedInstances(2);
-        var node = new FailingNodeSide();
+        var node = new FakePlacementCluster();
         var releaser = new FinishedInstanceReleaser(node);
 
         Assert.Equal(0, await releaser.ReleaseAsync(planner, "n2", ids.ToHashSet(StringComparer.Ordinal)));
@@ -60,11 +60,11 @@ public sealed class FinishedInstanceReleaserTests
     }
 
     [Fact]
-    public async Task ARecordWrittenBeforeTheReleaseFactExistedReleasesOnceWithFakeNodeGrain()
+    public async Task ARecordWrittenBeforeTheReleaseFactExistedReleasesOnceWithFakePlacementCluster()
     {
         // Such a record loads with NodeReleased false on every finished instance (see WorkloadRecordSerializationTests).
         var (planner, ids) = FinishedInstances(1);
-        var node = new FailingNodeSide();
+        var node = new FakePlacementCluster();
         var releaser = new FinishedInstanceReleaser(node);
         var reported = ids.ToHashSet(StringComparer.Ordinal);
 
@@ -97,7 +97,7 @@ public sealed class FinishedInstanceReleaserTests
     }
 
     /// <summary>Stands in for the node grains: records release calls and fails the ones it is told to.</summary>
-    private sealed class FailingNodeSide : IPlacementCluster
+    private sealed class FakePlacementCluster : IPlacementCluster
     {
         public List<string> Calls { get; } = [];
 

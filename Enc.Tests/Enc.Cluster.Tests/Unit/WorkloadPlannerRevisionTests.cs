@@ -72,7 +72,7 @@ public sealed class WorkloadPlannerRevisionTests
     }
 
     [Fact]
-    public void AReportFromAnotherNodeOrForAStoppedInstanceChangesNothing()
+    public void AReportFromAnotherNodeOrForAnUnknownInstanceChangesNothing()
     {
         var (planner, instance) = RunningInstance();
         var revision = planner.Revision;
@@ -103,6 +103,22 @@ public sealed class WorkloadPlannerRevisionTests
         planner.Compact(keepPerSlot: 5);
         Assert.True(planner.Revision > revision);
         Assert.Equal(5, _record.Instances.Count(i => i.IsTerminal));
+    }
+
+    [Fact]
+    public void AStoppedReportKeepsTheReleaseOfAFinishedInstance()
+    {
+        // The node gave the reservation back when the instance finished and nothing took it again.
+        var (planner, instance) = RunningInstance();
+        planner.Report("n1", ReportOf(instance) with { State = InstanceState.Failed, ExitCode = 3 });
+        Assert.True(planner.MarkReleased(instance.InstanceId));
+
+        var finished = _record.Instances.Single(i => i.InstanceId == instance.InstanceId);
+        planner.Report("n1", ReportOf(finished) with { State = InstanceState.Stopped });
+
+        var stopped = _record.Instances.Single(i => i.InstanceId == instance.InstanceId);
+        Assert.Equal(InstanceState.Stopped, stopped.State);
+        Assert.True(stopped.NodeReleased);
     }
 
     [Fact]
