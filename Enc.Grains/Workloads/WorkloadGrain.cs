@@ -175,7 +175,10 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         return true;
     }
 
-    async Task IWorkloadGrain.RetryPendingAsync()
+    Task IWorkloadGrain.RetryPendingAsync() => RetryPendingAsync();
+
+    // Places what is still Pending (the grain call and the retry timer); returns whether some instance still waits.
+    private async Task<bool> RetryPendingAsync()
     {
         var planner = Planner;
         if (planner.Pending().Count > 0)
@@ -184,6 +187,8 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             await WriteIfChangedAsync();
             await _receipts.FlushAsync();
         }
+
+        return planner.Pending().Count > 0;
     }
 
     Task<IReadOnlyList<SchedulingExplanation>> IWorkloadGrain.GetDecisionsAsync() =>
@@ -249,11 +254,12 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
 
     private async Task ReleaseAsync(IEnumerable<WorkloadInstance> stopped)
     {
+        var planner = Planner;
         foreach (var instance in stopped.Where(i => i.NodeName is not null))
         {
             await GrainFactory.GetGrain<INodeInstancesGrain>(instance.NodeName!).UnassignAsync(instance.InstanceId);
             await GrainFactory.GetGrain<INodeGrain>(instance.NodeName!).UnassignWorkloadAsync(instance.InstanceId);
-            Planner.MarkReleased(instance.InstanceId);
+            planner.MarkReleased(instance.InstanceId);
         }
 
         if (stopped.Any(i => i.NodeName is not null))
@@ -275,25 +281,16 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     }
 
     // Skips the storage round trip when nothing changed since the last write (an unchanged agent report, a
-    // retry that placed nothing new). A write that failed left the old revision, so the next call writes.
+    // retry that placed nothing new). After a failed write no revision counts as written, so the next call writes.
     private Task WriteIfChangedAsync() => _state.State.Revision == _writtenRevision ? Task.CompletedTask : WriteStateAsync();
 
     private void UpdateRetryTimer(bool needed)
     {
         if (needed && _retry is null)
         {
-            _retry = this.RegisterGrainTimer(async () =>
-            {
-                var planner = Planner;
-                if (planner.Pending().Count > 0)
-                {
-                    await PlacePendingAsync(planner);
-                    await WriteIfChangedAsync();
-                    await _receipts.FlushAsync();
-                }
-
-                UpdateRetryTimer(planner.Pending().Count > 0);
-            }, new GrainTimerCreationOptions(PendingRetry, PendingRetry) { Interleave = false });
+            _retry = this.RegisterGrainTimer(
+                async () => UpdateRetryTimer(await RetryPendingAsync()),
+                new GrainTimerCreationOptions(PendingRetry, PendingRetry) { Interleave = false });
         }
         else if (!needed && _retry is not null)
         {
