@@ -1,6 +1,7 @@
 using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Workloads;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace Enc.Cluster.Tests.Wire;
 
@@ -10,7 +11,8 @@ namespace Enc.Cluster.Tests.Wire;
 /// production-mode silos (real TCP on loopback, PostgreSQL membership) and a client over TCP, such arguments
 /// arrive for one-way and awaited calls alike, within a silo, between silos and from the client: Orleans 10
 /// carries them as a <c>List&lt;T&gt;</c> (its interface-collection codecs), and copies them the same way on
-/// the local path. <see cref="WireContractTypeTests"/> keeps the contracts to interfaces for which that holds.
+/// the local path. <see cref="WireContractTypeTests"/> keeps the contracts to interfaces for which that holds;
+/// the last test shows what happens to a value Orleans cannot serialize.
 /// </summary>
 public sealed class CollectionArgumentWireTests
 {
@@ -52,6 +54,34 @@ public sealed class CollectionArgumentWireTests
 
         Assert.Equal(typeof(string[]).Name, Assert.Single(byFirstItem["silo one-way array"]).ArgumentType);
         Assert.Equal(typeof(string[]).Name, Assert.Single(byFirstItem["activate"]).ArgumentType);
+    }
+
+    /// <summary>
+    /// What the wire rules prevent, shown with a value Orleans can copy but not serialize: between silos an
+    /// awaited call fails with the serializer's error, while a one-way call returns normally and is dropped by
+    /// the sending silo (which only logs it); within one silo both arrive, since nothing is serialized there.
+    /// </summary>
+    [Fact]
+    public async Task AValueWithoutACodecFailsAnAwaitedCallButIsDroppedFromAOneWayCallOnlyBetweenSilos()
+    {
+        await using var cluster = await TcpCluster.StartAsync("wiredrop");
+        var host = cluster.A.Services.GetRequiredService<IGrainFactory>().GetGrain<IWireProbeGrain>("probe");
+        var remote = cluster.B.Services.GetRequiredService<IGrainFactory>().GetGrain<IWireProbeGrain>("probe");
+        await host.PushAsync(new[] { "activate" });
+
+        // The sending silo's connection fails to write the message and rejects the request with that error.
+        var awaited = await Assert.ThrowsAsync<CodecNotFoundException>(() => remote.PushValueAsync(new CopyableButNotSerializable("remote awaited")));
+        Assert.Contains(typeof(CopyableButNotSerializable).FullName!, awaited.Message, StringComparison.Ordinal);
+        await remote.PushValueOneWayAsync(new CopyableButNotSerializable("remote one-way"));
+        await host.PushValueOneWayAsync(new CopyableButNotSerializable("local one-way"));
+        await host.PushValueAsync(new CopyableButNotSerializable("local awaited"));
+        await remote.PushOneWayAsync(new[] { "remote marker" }); // sent after the dropped call, on the same path
+
+        var received = await Eventually.WaitAsync(host.ReceivedAsync, r => r.Any(d => d.Items[0] == "remote marker"), Timeout, "the marker call");
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct); // a late delivery of the dropped call would show up here (it never does)
+        received = await host.ReceivedAsync();
+        Assert.Equal(["activate", "local awaited", "local one-way", "remote marker"], received.Select(d => d.Items[0]).Order(StringComparer.Ordinal));
+        Assert.All(received.Where(d => d.Items[0].StartsWith("local", StringComparison.Ordinal)), d => Assert.Equal(nameof(CopyableButNotSerializable), d.ArgumentType));
     }
 
     /// <summary>

@@ -19,6 +19,15 @@ public interface IWireProbeGrain : IGrainWithStringKey
     [Alias("Push")]
     Task PushAsync(IReadOnlyList<string> items);
 
+    /// <summary>A one-way call carrying any value (the shape the wire rules forbid in ENC's contracts).</summary>
+    [Alias("PushValueOneWay")]
+    [OneWay]
+    Task PushValueOneWayAsync(object value);
+
+    /// <summary>The same call, awaited.</summary>
+    [Alias("PushValue")]
+    Task PushValueAsync(object value);
+
     /// <summary>Every call received so far, oldest first.</summary>
     [Alias("Received")]
     Task<WireProbeDelivery[]> ReceivedAsync();

@@ -20,6 +20,9 @@ public sealed class UnsafeWireFixture
     /// <summary>Rejected: the collection is carried, its elements are not.</summary>
     [Id(3)] public IReadOnlyList<IComparable> Comparables { get; init; } = [];
 
+    /// <summary>Accepted by the declared-type rule, rejected by the codec check: Orleans copies it (immutable) but cannot serialize it.</summary>
+    [Id(6)] public CopyableButNotSerializable? Note { get; init; }
+
     /// <summary>Accepted: a collection interface Orleans carries by value.</summary>
     [Id(4)] public IReadOnlyList<string> Names { get; init; } = [];
 

@@ -4,6 +4,7 @@ using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 
 namespace Enc.Cluster.Tests.Wire;
 
@@ -55,6 +56,21 @@ public sealed class WireContractTypeTests
             ],
             rejected);
         Assert.Contains("IImmutableList<String>", WireTypeRules.Violation(typeof(UnsafeWireFixture).GetProperty(nameof(UnsafeWireFixture.Immutable))!.PropertyType), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryConcreteTypeOnTheWireHasACodecAndACopier()
+    {
+        var codecs = Serialization.GetRequiredService<ICodecProvider>();
+        var surface = WireSurface.Members(ContractAssemblies);
+
+        var missing = surface.Select(m => (Member: m, Why: WireCodecCheck.Missing(m.Type, codecs))).Where(v => v.Why is not null).Select(v => $"{v.Member}: {v.Why}").ToList();
+
+        Assert.True(missing.Count == 0, "Wire members Orleans cannot serialize or copy:\n" + string.Join("\n", missing));
+        var fixture = WireSurface.MembersOf([typeof(UnsafeWireFixture)]).Single(m => m.Name == "UnsafeWireFixture.Note");
+        Assert.Equal(
+            "CopyableButNotSerializable has no codec: mark it [GenerateSerializer] with [Id]s (and [Alias])",
+            WireCodecCheck.Missing(fixture.Type, codecs));
     }
 
     /// <summary>

@@ -13,11 +13,17 @@ public sealed class WireProbeGrain(ILocalSiloDetails silo) : Grain, IWireProbeGr
 
     Task IWireProbeGrain.PushAsync(IReadOnlyList<string> items) => Record(items);
 
+    Task IWireProbeGrain.PushValueOneWayAsync(object value) => Record([value.ToString()!], value);
+
+    Task IWireProbeGrain.PushValueAsync(object value) => Record([value.ToString()!], value);
+
     Task<WireProbeDelivery[]> IWireProbeGrain.ReceivedAsync() => Task.FromResult(_received.ToArray());
 
-    private Task Record(IReadOnlyList<string> items)
+    private Task Record(IReadOnlyList<string> items) => Record([.. items], items);
+
+    private Task Record(string[] items, object argument)
     {
-        _received.Add(new WireProbeDelivery { Items = [.. items], ArgumentType = items.GetType().Name, Silo = silo.SiloAddress.ToString() });
+        _received.Add(new WireProbeDelivery { Items = items, ArgumentType = argument.GetType().Name, Silo = silo.SiloAddress.ToString() });
         return Task.CompletedTask;
     }
 }
