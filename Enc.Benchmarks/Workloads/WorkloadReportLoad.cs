@@ -140,8 +140,8 @@ public static class WorkloadReportLoad
         Task.WhenAll(instances.Select(async pair =>
         {
             var grain = client.GrainFactory.GetGrain<IWorkloadGrain>(pair.Key);
-            // A plain array: the serializer has no codec for a collection expression's synthesized list type.
-            await grain.ReportAsync(pair.Value.NodeName!, new[] { ReportOf(pair.Value, reason) });
+            // The agent's call shape: a collection expression (Orleans carries it as a List<T>, docs/orleans-wire.md).
+            await grain.ReportAsync(pair.Value.NodeName!, [ReportOf(pair.Value, reason)]);
             await grain.EvacuateNodesAsync(Array.Empty<string>()); // reports are one-way: this no-op request returns once the report was applied
         }));
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Enc.Crypto.Bls.HashToCurve;
@@ -16,6 +17,9 @@ internal static class ExpandMessageXmd
     private const int BlockBytes = 64;
     private const int MaxDstBytes = 255;
     private const int MaxBlocks = 255;
+
+    /// <summary>Messages up to this size (with the padding and DST) are hashed from a stack buffer; longer ones from a pooled array.</summary>
+    private const int MaxStackBytes = 1024;
 
     private static ReadOnlySpan<byte> OversizePrefix => "H2C-OVERSIZE-DST-"u8;
 
@@ -45,46 +49,55 @@ internal static class ExpandMessageXmd
             tag = shortDst;
         }
 
-        // DST_prime = DST || I2OSP(len(DST), 1)
-        Span<byte> dstPrime = stackalloc byte[tag.Length + 1];
-        tag.CopyTo(dstPrime);
-        dstPrime[tag.Length] = (byte)tag.Length;
-
-        // b_0 = H(Z_pad || msg || l_i_b_str || I2OSP(0, 1) || DST_prime)
-        Span<byte> b0 = stackalloc byte[HashBytes];
-        using (var h0 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        // b_0 = H(Z_pad || msg || l_i_b_str || I2OSP(0, 1) || DST_prime), DST_prime = DST || I2OSP(len(DST), 1).
+        // One-shot SHA-256 over a buffer (on the stack for short messages): no hash object per call.
+        var b0Length = BlockBytes + message.Length + 3 + tag.Length + 1;
+        byte[]? rented = b0Length > MaxStackBytes ? ArrayPool<byte>.Shared.Rent(b0Length) : null;
+        try
         {
-            Span<byte> zeroPad = stackalloc byte[BlockBytes];
-            zeroPad.Clear();
-            h0.AppendData(zeroPad);
-            h0.AppendData(message);
-            ReadOnlySpan<byte> lengthAndZero = [(byte)(output.Length >> 8), (byte)output.Length, 0];
-            h0.AppendData(lengthAndZero);
-            h0.AppendData(dstPrime);
-            h0.GetHashAndReset(b0);
-        }
+            var b0Input = rented is null ? stackalloc byte[b0Length] : rented.AsSpan(0, b0Length);
+            b0Input[..BlockBytes].Clear();
+            message.CopyTo(b0Input[BlockBytes..]);
+            var rest = b0Input[(BlockBytes + message.Length)..];
+            rest[0] = (byte)(output.Length >> 8);
+            rest[1] = (byte)output.Length;
+            rest[2] = 0;
+            WriteDstPrime(tag, rest[3..]);
+            Span<byte> b0 = stackalloc byte[HashBytes];
+            SHA256.HashData(b0Input, b0);
 
-        // b_1 = H(b_0 || 1 || DST_prime); b_i = H((b_0 xor b_(i-1)) || i || DST_prime)
-        Span<byte> previous = stackalloc byte[HashBytes];
-        Span<byte> chained = stackalloc byte[HashBytes];
-        Span<byte> counter = stackalloc byte[1];
-        using var hi = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        for (int i = 1; i <= blocks; i++)
-        {
-            for (int j = 0; j < HashBytes; j++)
+            // b_1 = H(b_0 || 1 || DST_prime); b_i = H((b_0 xor b_(i-1)) || i || DST_prime)
+            Span<byte> blockInput = stackalloc byte[HashBytes + 1 + tag.Length + 1];
+            WriteDstPrime(tag, blockInput[(HashBytes + 1)..]);
+            Span<byte> previous = stackalloc byte[HashBytes];
+            for (int i = 1; i <= blocks; i++)
             {
-                chained[j] = (byte)(b0[j] ^ (i == 1 ? 0 : previous[j]));
+                for (int j = 0; j < HashBytes; j++)
+                {
+                    blockInput[j] = (byte)(b0[j] ^ (i == 1 ? 0 : previous[j]));
+                }
+
+                blockInput[HashBytes] = (byte)i;
+                SHA256.HashData(blockInput, previous);
+
+                int offset = (i - 1) * HashBytes;
+                int take = Math.Min(HashBytes, output.Length - offset);
+                previous[..take].CopyTo(output.Slice(offset, take));
             }
-
-            counter[0] = (byte)i;
-            hi.AppendData(chained);
-            hi.AppendData(counter);
-            hi.AppendData(dstPrime);
-            hi.GetHashAndReset(previous);
-
-            int offset = (i - 1) * HashBytes;
-            int take = Math.Min(HashBytes, output.Length - offset);
-            previous[..take].CopyTo(output.Slice(offset, take));
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Writes DST_prime = DST || I2OSP(len(DST), 1) to the start of <paramref name="destination"/>.</summary>
+    private static void WriteDstPrime(ReadOnlySpan<byte> tag, Span<byte> destination)
+    {
+        tag.CopyTo(destination);
+        destination[tag.Length] = (byte)tag.Length;
     }
 }

@@ -44,7 +44,7 @@ public sealed class WorkloadReportPersistenceClusterTests
         // A real change (the agent saw something new) is written. Reports are one-way calls: wait until the
         // grain shows it (a read never runs while a report is being applied, write included).
         var beforeChange = await VersionAsync(db);
-        await grain.ReportAsync(nodeName, new[] { ReportOf(running) with { RestartCount = running.RestartCount + 1 } });
+        await grain.ReportAsync(nodeName, [ReportOf(running) with { RestartCount = running.RestartCount + 1 }]);
         await Eventually.WaitAsync(async () => Assert.Single((await grain.GetAsync())!.Instances).RestartCount, n => n == running.RestartCount + 1, Timeout, "restart count reported");
         Assert.True(await VersionAsync(db) > beforeChange, "a changed report must be written");
 
@@ -74,7 +74,7 @@ public sealed class WorkloadReportPersistenceClusterTests
             var instance = Assert.Single((await grain.GetAsync())!.Instances);
             for (var i = 0; i < 3; i++)
             {
-                await grain.ReportAsync(nodeName, new[] { ReportOf(instance) }); // an array: a collection expression's list type has no codec
+                await grain.ReportAsync(nodeName, [ReportOf(instance)]); // the agent's call shape (docs/orleans-wire.md)
             }
 
             // Reports are one-way: a request-response call queued behind them (non-reentrant grain) normally
