@@ -1,5 +1,7 @@
+using Enc.Client;
 using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads;
 using Enc.Silo.Database;
@@ -9,12 +11,14 @@ namespace Enc.Cluster.Tests.Workloads;
 /// <summary>
 /// Giving node reservations back when the node's storage fails: a release whose write failed stays pending
 /// (the reservation held, the fact not recorded, a durable retry reminder registered), is really written by the
-/// retry, and a deleted workload is forgotten only once every reservation is back. Real agent, real process
+/// retry, a deleted workload is forgotten only once every reservation is back, and the node grain keeps no
+/// reservation change whose write failed. Real agent, real process
 /// driver, real ADO.NET storage on PostgreSQL, wrapped so that writes of one grain state fail on demand.
 /// </summary>
 public sealed class WorkloadReleaseClusterTests
 {
     private const string NodeInstancesState = "node-instances";
+    private const string NodeState = "node";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -22,12 +26,8 @@ public sealed class WorkloadReleaseClusterTests
     [Fact]
     public async Task AFinishedInstancesReleaseWhoseWriteFailedIsWrittenByTheRetryWithFailingStorage()
     {
-        var failures = new StorageFailures();
-        await using var db = await PostgresDatabase.CreateAsync("release");
-        await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
-        await using var cluster = await StartAsync(db, failures);
-        await using var client = await cluster.ConnectClientAsync();
-        var nodeName = cluster.Agent(cluster.Cluster.Silos[0]).NodeName;
+        await using var harness = await Harness.StartAsync();
+        var (db, cluster, client, failures, nodeName) = harness;
         var gate = Path.Combine(cluster.DataDirectory, $"finish-{Guid.NewGuid():N}");
         await client.Workloads.SubmitAsync(Job("job", ["/bin/sh", "-c", $"while [ ! -e '{gate}' ]; do sleep 0.2; done; exit 3"]), Ct);
         await WorkloadClusterTests.WaitForAsync(client, "job", w => w.Instances.Any(i => i.State == InstanceState.Running));
@@ -65,12 +65,8 @@ public sealed class WorkloadReleaseClusterTests
     [Fact]
     public async Task ADeletedWorkloadIsForgottenOnlyOnceItsNodeGaveTheReservationBackWithFailingStorage()
     {
-        var failures = new StorageFailures();
-        await using var db = await PostgresDatabase.CreateAsync("release");
-        await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
-        await using var cluster = await StartAsync(db, failures);
-        await using var client = await cluster.ConnectClientAsync();
-        var nodeName = cluster.Agent(cluster.Cluster.Silos[0]).NodeName;
+        await using var harness = await Harness.StartAsync();
+        var (db, cluster, client, failures, nodeName) = harness;
         var spec = Job("web", ["/bin/sleep", "3600"]);
         await client.Workloads.SubmitAsync(spec, Ct);
         var instance = Assert.Single((await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running))).Instances);
@@ -106,8 +102,54 @@ public sealed class WorkloadReleaseClusterTests
         Assert.Equal(0L, await ReleaseRemindersAsync(db));
     }
 
-    private static Task<DevTestCluster> StartAsync(PostgresDatabase db, StorageFailures failures) =>
-        WorkloadClusterTests.StartAsync(silos: 1, db.ConnectionString, silo => FailingGrainStorage.Install(silo, EncProviderNames.GrainStorage, failures));
+    [Fact]
+    public async Task ANodeReservationChangeWhoseWriteFailedIsNotKeptInMemoryWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync();
+        var (_, cluster, client, failures, nodeName) = harness;
+        await Eventually.WaitAsync(() => client.Nodes.GetAsync(nodeName, Ct), n => n?.Status == NodeStatus.Ready, Timeout, "node Ready");
+        var node = cluster.Grains.GetGrain<INodeGrain>(nodeName);
+        var request = new ResourceQuantities { CpuMillicores = 100, MemoryBytes = 16L << 20, DiskBytes = 0, NetworkBitsPerSecond = 0 };
+
+        // A reservation whose write failed was not made (its caller was told so): no later write, such as the
+        // next heartbeat's, may store it.
+        failures.Arm(NodeState, nodeName);
+        await Assert.ThrowsAnyAsync<Exception>(() => node.TryAssignWorkloadAsync("phantom", request));
+        Assert.DoesNotContain("phantom", (await node.GetAsync())!.Workloads);
+        failures.Disarm(NodeState, nodeName);
+        Assert.True(await node.TryAssignWorkloadAsync("held", request));
+
+        // A release whose write failed is not done: the reservation stays until a retry really writes its removal.
+        failures.Arm(NodeState, nodeName);
+        await Assert.ThrowsAnyAsync<Exception>(() => node.UnassignWorkloadAsync("held"));
+        Assert.Contains("held", (await node.GetAsync())!.Workloads);
+        failures.Disarm(NodeState, nodeName);
+        var failedBefore = failures.Failed;
+        await node.UnassignWorkloadAsync("held");
+        Assert.DoesNotContain("held", (await node.GetAsync())!.Workloads);
+        Assert.Equal(failedBefore, failures.Failed);
+    }
+
+    /// <summary>A one-silo cluster on a fresh PostgreSQL database whose grain storage fails writes on demand.</summary>
+    private sealed record Harness(PostgresDatabase Db, DevTestCluster Cluster, EncClient Client, StorageFailures Failures, string NodeName) : IAsyncDisposable
+    {
+        public static async Task<Harness> StartAsync()
+        {
+            var failures = new StorageFailures();
+            var db = await PostgresDatabase.CreateAsync("release");
+            await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
+            var cluster = await WorkloadClusterTests.StartAsync(silos: 1, db.ConnectionString, silo => FailingGrainStorage.Install(silo, EncProviderNames.GrainStorage, failures));
+            var client = await cluster.ConnectClientAsync();
+            return new Harness(db, cluster, client, failures, cluster.Agent(cluster.Cluster.Silos[0]).NodeName);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await Cluster.DisposeAsync();
+            await Db.DisposeAsync();
+        }
+    }
 
     private static WorkloadSpec Job(string name, List<string> command) => new()
     {
