@@ -3,7 +3,7 @@ namespace Enc.Cluster.Tests.Wire;
 /// <summary>
 /// Which declared types may stand on ENC's wire contracts. A concrete type is carried by its own codec. An
 /// interface is carried by the codec of whatever value fills it at run time, except for the generic
-/// collection interfaces below: for those Orleans 10 (since 10.x, dotnet/orleans#10104) registers codecs and
+/// collection interfaces below: for those Orleans 10 (dotnet/orleans#10104, in the 10.4.2 used here) registers codecs and
 /// copiers that write the value as a <c>List&lt;T&gt;</c>, <c>HashSet&lt;T&gt;</c> or
 /// <c>Dictionary&lt;TKey, TValue&gt;</c> when its own type has none, e.g. the types the compiler synthesizes
 /// for a collection expression. Any other interface (or <c>object</c>) on the wire can be filled with a value
