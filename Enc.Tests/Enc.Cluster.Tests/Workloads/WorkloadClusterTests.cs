@@ -194,8 +194,9 @@ public sealed class WorkloadClusterTests
         }
     }
 
-    internal static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
+    internal static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null, Action<ISiloBuilder>? configure = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
     {
+        configure?.Invoke(silo);
         silo.Services.Configure<EncWorkloadOptions>(o =>
         {
             o.DockerEndpoint = WorkloadTestEnvironment.DockerEndpoint;
