@@ -93,8 +93,10 @@ public sealed class WorkloadPlanner
 
     /// <summary>
     /// Requests deletion: stops the workload (event <c>Stopped</c> with <paramref name="reason"/>) and marks it
-    /// deleting; the grain forgets it once <see cref="PendingReleases"/> is empty. Returns false (and changes
-    /// nothing) when deletion was already requested.
+    /// deleting; the grain forgets it once <see cref="PendingReleases"/> is empty. Finished instances whose
+    /// reservation was given back still have their entry on the node (for their logs): they become pending
+    /// again, so that their entries are taken off the node before the workload is forgotten. Returns false (and
+    /// changes nothing) when deletion was already requested.
     /// </summary>
     public bool Delete(string reason)
     {
@@ -104,6 +106,14 @@ public sealed class WorkloadPlanner
         }
 
         _record.Deleting = true;
+        for (var i = 0; i < _record.Instances.Count; i++)
+        {
+            if (_record.Instances[i] is { NodeName: not null, NodeReleased: true } kept && IsFinished(kept.State))
+            {
+                _record.Instances[i] = kept with { NodeReleased = false };
+            }
+        }
+
         Stop(reason);
         return true;
     }

@@ -81,6 +81,22 @@ public sealed class TerminalInstanceReleaserTests
     }
 
     [Fact]
+    public async Task DeletingTakesFinishedInstancesOffTheirNodeTooWithFakePlacementCluster()
+    {
+        // Released finished instances keep their entry on the node (logs) until the workload is deleted.
+        var (planner, ids) = FinishedInstances(2);
+        var node = new FakePlacementCluster();
+        var releaser = new TerminalInstanceReleaser(node, _log);
+        Assert.Equal(2, await releaser.ReleaseAsync(planner));
+
+        Assert.True(planner.Delete("deleted"));
+        Assert.Equal(ids, planner.PendingReleases().Select(i => i.InstanceId));
+        Assert.Equal(2, await releaser.ReleaseAsync(planner));
+        Assert.Equal([$"finished n1 {ids[0]}", $"finished n1 {ids[1]}", $"stopped n1 {ids[0]}", $"stopped n1 {ids[1]}"], node.Calls);
+        Assert.Empty(planner.PendingReleases());
+    }
+
+    [Fact]
     public async Task APendingReleaseIsRetriedThoughItsNodeNoLongerReportsWithFakePlacementCluster()
     {
         // A node gone for good never reports again; its grains still take the release (they run on any silo).

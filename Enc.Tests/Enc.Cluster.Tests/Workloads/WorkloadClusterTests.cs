@@ -133,6 +133,7 @@ public sealed class WorkloadClusterTests
         Assert.True(await client.Workloads.DeleteAsync("next", Ct));
         Assert.True(await client.Workloads.DeleteAsync("job", Ct));
         Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Empty(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync()); // deletion takes finished entries off too
     }
 
     [Fact]
