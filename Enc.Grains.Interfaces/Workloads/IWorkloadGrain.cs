@@ -24,7 +24,11 @@ public interface IWorkloadGrain : IGrainWithStringKey
     [Alias("Stop")]
     Task<bool> StopAsync();
 
-    /// <summary>Stops every instance and deletes the workload. False when it does not exist.</summary>
+    /// <summary>
+    /// Stops every instance and deletes the workload. False when it does not exist. The workload is forgotten once
+    /// every node gave its instances' reservations back: at once normally; after a failed release it stays listed,
+    /// stopped, refusing apply, until the retried release succeeds.
+    /// </summary>
     [Alias("Delete")]
     Task<bool> DeleteAsync();
 
@@ -44,7 +48,10 @@ public interface IWorkloadGrain : IGrainWithStringKey
     [Alias("Evict")]
     Task<bool> EvictAsync(InstanceEviction eviction);
 
-    /// <summary>Tries the Pending instances again (called when a cluster change may let them fit).</summary>
+    /// <summary>
+    /// Tries the Pending instances again (called when a cluster change may let them fit), and every node release
+    /// still pending (a delete waiting on one completes when the last succeeds).
+    /// </summary>
     [Alias("RetryPending")]
     [OneWay]
     Task RetryPendingAsync();

@@ -20,7 +20,7 @@ namespace Enc.Grains.Nodes;
 /// change records one receipt (<see cref="NodeReceipts"/>) in the same state write.
 /// </summary>
 [NodeSiloPlacement]
-public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemindable
+public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemindable
 {
     private readonly IPersistentState<NodeRecord> _state;
     private readonly TimeProvider _time;
@@ -188,18 +188,26 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
 
         try
         {
-            await _state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            await _state.ReadStateAsync();
-            (result, changed) = Apply(operation);
-            if (!changed)
+            try
             {
-                return result;
+                await _state.WriteStateAsync();
             }
+            catch (InconsistentStateException)
+            {
+                await _state.ReadStateAsync();
+                (result, changed) = Apply(operation);
+                if (!changed)
+                {
+                    return result;
+                }
 
-            await _state.WriteStateAsync();
+                await _state.WriteStateAsync();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await DiscardUnwrittenChangeAsync();
+            throw;
         }
 
         await _receipts.FlushAsync();
@@ -209,6 +217,23 @@ public sealed class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain, IRemind
         }
 
         return result;
+    }
+
+    // A change whose write failed exists in memory only. Keeping it would let the caller's retry find it already
+    // made (and write nothing) and let the next unrelated write (a heartbeat) persist a change its caller saw fail,
+    // such as a reservation it was told was not made. So the stored state is read back; when even that fails, the
+    // activation ends and the next call starts from storage.
+    private async Task DiscardUnwrittenChangeAsync()
+    {
+        try
+        {
+            await _state.ReadStateAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogStateRereadFailed(ex, this.GetPrimaryKeyString());
+            DeactivateOnIdle();
+        }
     }
 
     private (T Result, bool Changed) Apply<T>(Func<NodeLifecycle, (T Result, bool Changed)> operation)

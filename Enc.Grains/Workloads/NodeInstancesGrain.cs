@@ -37,8 +37,7 @@ public sealed class NodeInstancesGrain(
             return null;
         }
 
-        state.State.Instances[instance.InstanceId] = instance with { Ports = ports };
-        await state.WriteStateAsync();
+        await ChangeAsync(instance.InstanceId, instance with { Ports = ports });
         agent.Wake(NodeName);
         await NodeChanges.NotifyAsync(GrainFactory, NodeName, logger);
         return ports;
@@ -46,9 +45,9 @@ public sealed class NodeInstancesGrain(
 
     async Task INodeInstancesGrain.UnassignAsync(string instanceId)
     {
-        if (state.State.Instances.Remove(instanceId))
+        if (state.State.Instances.ContainsKey(instanceId))
         {
-            await state.WriteStateAsync();
+            await ChangeAsync(instanceId, null);
             agent.Wake(NodeName);
             await NodeChanges.NotifyAsync(GrainFactory, NodeName, logger);
         }
@@ -58,9 +57,39 @@ public sealed class NodeInstancesGrain(
     {
         if (state.State.Instances.TryGetValue(instanceId, out var existing) && !existing.Finished)
         {
-            state.State.Instances[instanceId] = existing with { Finished = true };
-            await state.WriteStateAsync();
+            await ChangeAsync(instanceId, existing with { Finished = true });
             await NodeChanges.NotifyAsync(GrainFactory, NodeName, logger);
+        }
+    }
+
+    // Applies one instance's change (null removes it) and persists it; when the write fails the change is rolled
+    // back, so memory never claims what storage does not hold and the caller's retry (same call again) really
+    // writes instead of finding the change already made.
+    private async Task ChangeAsync(string instanceId, AssignedInstance? after)
+    {
+        var instances = state.State.Instances;
+        var before = instances.GetValueOrDefault(instanceId);
+        Set(instances, instanceId, after);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            Set(instances, instanceId, before);
+            throw;
+        }
+    }
+
+    private static void Set(Dictionary<string, AssignedInstance> instances, string instanceId, AssignedInstance? value)
+    {
+        if (value is null)
+        {
+            instances.Remove(instanceId);
+        }
+        else
+        {
+            instances[instanceId] = value;
         }
     }
 

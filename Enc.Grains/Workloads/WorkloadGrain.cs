@@ -8,6 +8,7 @@ using Enc.Grains.Receipts;
 using Enc.Ledger.Receipts;
 using Enc.Grains.Scheduling;
 using Enc.Grains.Workloads.Placement;
+using Microsoft.Extensions.Logging;
 
 namespace Enc.Grains.Workloads;
 
@@ -18,9 +19,12 @@ namespace Enc.Grains.Workloads;
 /// the chosen node grain (<see cref="PendingInstancePlacer"/>), keeps its last scheduling decisions for
 /// <c>enc explain</c>, and parks unplaced instances in the unschedulable queue until a cluster change
 /// may let them fit (with a slow safety retry). Every planner event that changes state records one receipt
-/// (<see cref="WorkloadReceipts"/>) in the same state write.
+/// (<see cref="WorkloadReceipts"/>) in the same state write. Ended instances give their node reservations back
+/// through <see cref="TerminalInstanceReleaser"/> after every operation; a release that failed is retried by the
+/// same timer and, across deactivations, by the reminder <see cref="ReleaseRetryReminder"/>. Delete forgets the
+/// workload only once every reservation is back.
 /// </summary>
-public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain, IRemindable
+public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain, IRemindable
 {
     private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(30);
     private readonly IPersistentState<WorkloadRecord> _state;
@@ -28,7 +32,10 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private readonly IWorkloadPlacementPolicy _placement;
     private readonly IPlacementCluster _cluster;
     private readonly ReceiptEmitter _receipts;
+    private readonly TerminalInstanceReleaser _releaser;
+    private readonly ILogger<WorkloadGrain> _logger;
     private IGrainTimer? _retry;
+    private bool _releaseReminderRegistered;
     private string? _reportingNode;
     private long _writtenRevision;
 
@@ -38,13 +45,17 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         [PersistentState("workload-decisions", EncProviderNames.GrainStorage)] IPersistentState<WorkloadDecisionsRecord> decisions,
         IWorkloadPlacementPolicy placement,
         IPlacementCluster cluster,
-        ReceiptEmitterFactory receipts)
+        ReceiptEmitterFactory receipts,
+        ILogger<TerminalInstanceReleaser> releaseLogger,
+        ILogger<WorkloadGrain> logger)
     {
         _state = state;
         _decisions = decisions;
         _placement = placement;
         _cluster = cluster;
         _receipts = receipts.Create(this, () => _state.State.Receipts, WriteStateAsync);
+        _releaser = new TerminalInstanceReleaser(cluster, releaseLogger);
+        _logger = logger;
     }
 
     private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8], RecordReceipt);
@@ -61,8 +72,12 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
 
     Task IReceiptEmitterGrain.OnReceiptsSettledAsync(LedgerAppendOutcome outcome) => _receipts.OnSettledAsync(outcome);
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
-        ReceiptEmitter.IsReminder(reminderName) ? _receipts.OnReminderAsync() : Task.CompletedTask;
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        ReceiptEmitter.ReminderName => _receipts.OnReminderAsync(),
+        ReleaseRetryReminder => OnReleaseRetryReminderAsync(),
+        _ => Task.CompletedTask,
+    };
 
     async Task<WorkloadSnapshot> IWorkloadGrain.ApplyAsync(WorkloadSpec spec, bool allowUpdate)
     {
@@ -99,6 +114,10 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         return true;
     }
 
+    // Deletion is accepted at once (the workload stops, event Stopped "deleted"); the grain forgets the workload
+    // in the same call when every node reservation is back, else when the last pending release succeeds (retried
+    // by the timer and the reminder). Until then it stays listed, stopped, and refuses apply. A repeated delete
+    // only retries (no second event or receipt).
     async Task<bool> IWorkloadGrain.DeleteAsync()
     {
         if (!Planner.Exists)
@@ -106,8 +125,25 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             return false;
         }
 
-        Planner.Stop(WorkloadReceipts.DeletedReason);
-        await ConvergeAsync();
+        if (Planner.Delete(WorkloadReceipts.DeletedReason))
+        {
+            await ConvergeAsync();
+        }
+        else
+        {
+            UpdateRetryTimer(await RetryPendingAsync());
+        }
+
+        return true;
+    }
+
+    private async Task FinishDeletionIfReleasedAsync(WorkloadPlanner planner)
+    {
+        if (!planner.Deleting || planner.PendingReleases().Count > 0)
+        {
+            return;
+        }
+
         await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
 
         // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
@@ -116,7 +152,6 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         await WriteStateAsync();
         await _decisions.ClearStateAsync();
         DeactivateOnIdle();
-        return true;
     }
 
     async Task IWorkloadGrain.ReportAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
@@ -140,24 +175,18 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
             planner.Report(nodeName, report);
         }
 
-        // Released by state (finished and not yet released), not only on the transition, so that a release
-        // that failed is retried with the agent's next report; one that succeeded is recorded on the instance
-        // and not repeated. An unchanged report therefore makes no node call and (below) no state write.
-        var reported = reports.Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
-        var released = await new FinishedInstanceReleaser(_cluster).ReleaseAsync(planner, nodeName, reported);
+        // Convergence releases by state (ended and not yet released), not only on the transition, so that a
+        // release that failed is retried with the next report; one that succeeded is recorded on the instance
+        // and not repeated. An unchanged report therefore makes no node call and no state write.
         await ConvergeAsync();
-        if (released > 0)
-        {
-            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
-        }
     }
 
     async Task IWorkloadGrain.EvacuateNodesAsync(IReadOnlyList<string> downNodes)
     {
-        var lost = Planner.NodesLost(downNodes.ToHashSet(StringComparer.Ordinal));
-        if (lost.Count > 0)
+        // The lost instances are released like every stopped one: a down node's grains still take the release
+        // (they live on any silo), so the node's record gives the reservation back even if the host never returns.
+        if (Planner.NodesLost(downNodes.ToHashSet(StringComparer.Ordinal)).Count > 0)
         {
-            await ReleaseAsync(lost);
             await ConvergeAsync();
         }
     }
@@ -165,30 +194,33 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     async Task<bool> IWorkloadGrain.EvictAsync(InstanceEviction eviction)
     {
         // One event kind for every cause ("Evicted"; the reason tells preemption from taints): it is the event the receipts map to InstanceEvicted.
-        if (Planner.Evict(eviction.InstanceId, eviction.NodeName, "Evicted", eviction.Reason) is not { } evicted)
+        if (Planner.Evict(eviction.InstanceId, eviction.NodeName, "Evicted", eviction.Reason) is null)
         {
             return false;
         }
 
-        await ReleaseAsync([evicted]);
         await ConvergeAsync();
         return true;
     }
 
-    Task IWorkloadGrain.RetryPendingAsync() => RetryPendingAsync();
+    async Task IWorkloadGrain.RetryPendingAsync() => UpdateRetryTimer(await RetryPendingAsync());
 
-    // Places what is still Pending (the grain call and the retry timer); returns whether some instance still waits.
+    // Retries pending releases and places what is still Pending (the grain call, the retry timer and the release
+    // reminder); returns whether some instance still waits for either.
     private async Task<bool> RetryPendingAsync()
     {
         var planner = Planner;
+        await ReleaseEndedAsync(planner);
         if (planner.Pending().Count > 0)
         {
             await PlacePendingAsync(planner);
-            await WriteIfChangedAsync();
-            await _receipts.FlushAsync();
         }
 
-        return planner.Pending().Count > 0;
+        planner.Compact();
+        await WriteIfChangedAsync();
+        await _receipts.FlushAsync();
+        await FinishDeletionIfReleasedAsync(planner);
+        return await StillWaitingAsync(planner);
     }
 
     Task<IReadOnlyList<SchedulingExplanation>> IWorkloadGrain.GetDecisionsAsync() =>
@@ -199,13 +231,23 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
     private async Task ConvergeAsync()
     {
         var planner = Planner;
-        var (_, toStop) = planner.Converge();
-        await ReleaseAsync(toStop);
+        planner.Converge();
+        await ReleaseEndedAsync(planner); // before placing: what the stopped instances held may fit the new ones
         await PlacePendingAsync(planner);
         planner.Compact();
         await WriteIfChangedAsync();
         await _receipts.FlushAsync();
-        UpdateRetryTimer(planner.Pending().Count > 0);
+        await FinishDeletionIfReleasedAsync(planner);
+        UpdateRetryTimer(await StillWaitingAsync(planner));
+    }
+
+    // Gives back every pending node reservation; one that fails stays pending (logged by the releaser).
+    private async Task ReleaseEndedAsync(WorkloadPlanner planner)
+    {
+        if (await _releaser.ReleaseAsync(planner) > 0)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
+        }
     }
 
     private async Task PlacePendingAsync(WorkloadPlanner planner)
@@ -250,22 +292,6 @@ public sealed class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain,
         await WriteIfChangedAsync();
         await _receipts.FlushAsync();
         await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceAdded);
-    }
-
-    private async Task ReleaseAsync(IEnumerable<WorkloadInstance> stopped)
-    {
-        var planner = Planner;
-        foreach (var instance in stopped.Where(i => i.NodeName is not null))
-        {
-            await GrainFactory.GetGrain<INodeInstancesGrain>(instance.NodeName!).UnassignAsync(instance.InstanceId);
-            await GrainFactory.GetGrain<INodeGrain>(instance.NodeName!).UnassignWorkloadAsync(instance.InstanceId);
-            planner.MarkReleased(instance.InstanceId);
-        }
-
-        if (stopped.Any(i => i.NodeName is not null))
-        {
-            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
-        }
     }
 
     // Every state write goes through here (the receipt emitter's too), so the last written revision is known.

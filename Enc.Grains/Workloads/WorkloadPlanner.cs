@@ -47,6 +47,11 @@ public sealed class WorkloadPlanner
         (string Kind, string Message) happened;
         if (_record.Spec is { } current)
         {
+            if (_record.Deleting)
+            {
+                throw new InvalidOperationException($"workload {spec.Id} is being deleted (its nodes are still giving back reservations); apply it again once it is gone");
+            }
+
             if (!allowUpdate)
             {
                 throw new InvalidOperationException($"workload {spec.Id} already exists (use apply to update it)");
@@ -81,6 +86,36 @@ public sealed class WorkloadPlanner
         _record.Stopped = true;
         _record.UpdatedAt = _now();
         AddEvent(null, "Stopped", reason);
+    }
+
+    /// <summary>True once deletion was requested (<see cref="Delete"/>) and until the grain empties the record.</summary>
+    public bool Deleting => _record.Deleting;
+
+    /// <summary>
+    /// Requests deletion: stops the workload (event <c>Stopped</c> with <paramref name="reason"/>) and marks it
+    /// deleting; the grain forgets it once <see cref="PendingReleases"/> is empty. Finished instances whose
+    /// reservation was given back still have their entry on the node (for their logs): they become pending
+    /// again, so that their entries are taken off the node before the workload is forgotten. Returns false (and
+    /// changes nothing) when deletion was already requested.
+    /// </summary>
+    public bool Delete(string reason)
+    {
+        if (_record.Deleting)
+        {
+            return false;
+        }
+
+        _record.Deleting = true;
+        for (var i = 0; i < _record.Instances.Count; i++)
+        {
+            if (_record.Instances[i] is { NodeName: not null, NodeReleased: true } kept && IsFinished(kept.State))
+            {
+                _record.Instances[i] = kept with { NodeReleased = false };
+            }
+        }
+
+        Stop(reason);
+        return true;
     }
 
     /// <summary>
@@ -207,12 +242,12 @@ public sealed class WorkloadPlanner
     }
 
     /// <summary>
-    /// Instances that finished (Succeeded or Failed) on <paramref name="nodeName"/>, are among
-    /// <paramref name="reportedInstanceIds"/> (the node still has them) and whose reservation the node has not
-    /// yet given back (<see cref="WorkloadInstance.NodeReleased"/>).
+    /// Instances whose node reservation is still to be given back: ended (Succeeded, Failed or Stopped) on a
+    /// node that has not yet confirmed the release (<see cref="WorkloadInstance.NodeReleased"/>). The grain
+    /// releases them after every operation and on its retry timer, whether or not their node still reports:
+    /// a node that is gone for good never reports again, yet its grains still take the release.
     /// </summary>
-    public IReadOnlyList<WorkloadInstance> FinishedUnreleased(string nodeName, IReadOnlySet<string> reportedInstanceIds) =>
-        _record.Instances.Where(i => i.NodeName == nodeName && IsFinished(i.State) && !i.NodeReleased && reportedInstanceIds.Contains(i.InstanceId)).ToList();
+    public IReadOnlyList<WorkloadInstance> PendingReleases() => _record.Instances.Where(AwaitsRelease).ToList();
 
     /// <summary>Records that the node gave back the instance's reservation; false when unknown or already recorded.</summary>
     public bool MarkReleased(string instanceId)
@@ -234,11 +269,15 @@ public sealed class WorkloadPlanner
     /// <summary>Instances not yet terminal.</summary>
     public IEnumerable<WorkloadInstance> Active() => _record.Instances.Where(i => !i.IsTerminal);
 
-    /// <summary>Drops terminal instances beyond the newest few per slot, so history stays bounded.</summary>
+    /// <summary>
+    /// Drops terminal instances beyond the newest few per slot, so history stays bounded. An instance whose
+    /// release is pending (<see cref="PendingReleases"/>) is kept until its node gave the reservation back:
+    /// forgetting it would leak that reservation for good.
+    /// </summary>
     public void Compact(int keepPerSlot = 5)
     {
         var drop = _record.Instances.Where(i => i.IsTerminal).GroupBy(i => i.Ordinal)
-            .SelectMany(g => g.SkipLast(keepPerSlot)).ToHashSet();
+            .SelectMany(g => g.SkipLast(keepPerSlot)).Where(i => !AwaitsRelease(i)).ToHashSet();
         if (_record.Instances.RemoveAll(drop.Contains) > 0)
         {
             Changed();
@@ -274,6 +313,8 @@ public sealed class WorkloadPlanner
     public static bool SameSpec(WorkloadSpec a, WorkloadSpec b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
 
     private static bool IsFinished(InstanceState state) => state is InstanceState.Succeeded or InstanceState.Failed;
+
+    private static bool AwaitsRelease(WorkloadInstance instance) => instance.IsTerminal && instance.NodeName is not null && !instance.NodeReleased;
 
     private void Changed() => _record.Revision++;
 

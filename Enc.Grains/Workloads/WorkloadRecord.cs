@@ -35,6 +35,13 @@ public sealed class WorkloadRecord
     /// </summary>
     [Id(7)] public long Revision { get; set; }
 
+    /// <summary>
+    /// Deletion was requested: the workload is stopped and the grain empties the record once every instance's
+    /// node reservation was given back (like a Kubernetes object waiting on its finalizers). False in records
+    /// written before this field existed.
+    /// </summary>
+    [Id(8)] public bool Deleting { get; set; }
+
     /// <summary>Receipts of this workload's and its instances' changes not yet confirmed by the ledger (kept across deletion).</summary>
     [Id(20)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 }

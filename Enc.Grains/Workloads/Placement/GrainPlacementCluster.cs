@@ -42,6 +42,15 @@ public sealed class GrainPlacementCluster(IGrainFactory grains, ClusterViewCache
         });
 
     /// <inheritdoc />
+    public Task ReleaseStoppedAsync(string nodeName, string instanceId) =>
+        ChangingAsync(nodeName, async () =>
+        {
+            await grains.GetGrain<INodeInstancesGrain>(nodeName).UnassignAsync(instanceId);
+            await grains.GetGrain<INodeGrain>(nodeName).UnassignWorkloadAsync(instanceId);
+            return true;
+        });
+
+    /// <inheritdoc />
     public Task EvictAsync(InstanceEviction eviction) => grains.GetGrain<IWorkloadGrain>(eviction.WorkloadId).EvictAsync(eviction);
 
     // Marked after the call (whatever its outcome), so no concurrent read can consume the mark before the change lands.

@@ -28,6 +28,12 @@ public interface IPlacementCluster
     /// </summary>
     Task ReleaseFinishedAsync(string nodeName, string instanceId);
 
+    /// <summary>
+    /// Takes a stopped instance off its node (the node's agent stops and removes its task) and gives back its
+    /// node reservation. Changes nothing when already done.
+    /// </summary>
+    Task ReleaseStoppedAsync(string nodeName, string instanceId);
+
     /// <summary>Tells the victim's workload its instance was evicted (it stops it and waits Pending for a new place).</summary>
     Task EvictAsync(InstanceEviction eviction);
 }

@@ -126,6 +126,12 @@ public sealed class PendingInstancePlacerTests
             return Task.CompletedTask;
         }
 
+        public Task ReleaseStoppedAsync(string nodeName, string instanceId)
+        {
+            Calls.Add($"release-stopped {nodeName} {instanceId}");
+            return Task.CompletedTask;
+        }
+
         public Task EvictAsync(InstanceEviction eviction)
         {
             Calls.Add($"evict {eviction.InstanceId} {eviction.WorkloadId}");

@@ -94,6 +94,7 @@ public sealed class WorkloadPlannerRevisionTests
             planner.Scheduled(instance.InstanceId, "n1", new Dictionary<string, int>());
             planner.Report("n1", new InstanceStatusReport { InstanceId = instance.InstanceId, WorkloadId = Spec.Id, State = InstanceState.Running });
             planner.Evict(instance.InstanceId, "n1", "Evicted", "test"); // terminal: the slot gets a new instance
+            planner.MarkReleased(instance.InstanceId); // the node gave its reservation back (else compaction keeps it)
         }
 
         var revision = planner.Revision;
@@ -125,13 +126,10 @@ public sealed class WorkloadPlannerRevisionTests
     public void ReleaseIsRecordedOnceAndClearedWhenTheInstanceRunsAgain()
     {
         var (planner, instance) = RunningInstance();
-        var reported = new HashSet<string>(StringComparer.Ordinal) { instance.InstanceId };
-        Assert.Empty(planner.FinishedUnreleased("n1", reported)); // still running: holds its reservation
+        Assert.Empty(planner.PendingReleases()); // still running: holds its reservation
 
         planner.Report("n1", ReportOf(instance) with { State = InstanceState.Succeeded, ExitCode = 0 });
-        Assert.Equal(instance.InstanceId, Assert.Single(planner.FinishedUnreleased("n1", reported)).InstanceId);
-        Assert.Empty(planner.FinishedUnreleased("n2", reported));
-        Assert.Empty(planner.FinishedUnreleased("n1", new HashSet<string>(StringComparer.Ordinal)));
+        Assert.Equal(instance.InstanceId, Assert.Single(planner.PendingReleases()).InstanceId);
 
         var revision = planner.Revision;
         Assert.True(planner.MarkReleased(instance.InstanceId));
@@ -140,7 +138,7 @@ public sealed class WorkloadPlannerRevisionTests
         Assert.False(planner.MarkReleased(instance.InstanceId));
         Assert.False(planner.MarkReleased("unknown"));
         Assert.Equal(revision, planner.Revision);
-        Assert.Empty(planner.FinishedUnreleased("n1", reported));
+        Assert.Empty(planner.PendingReleases());
 
         // The same finished report keeps the fact; an agent that runs the instance again clears it.
         var finished = _record.Instances.Single(i => i.InstanceId == instance.InstanceId);
@@ -180,10 +178,16 @@ public sealed class WorkloadPlannerRevisionTests
         var nodes = new[] { "n1", "n2" };
         switch (random.Next(10))
         {
-            case 0:
+            case 0 when !planner.Deleting: // a workload being deleted refuses apply
                 planner.Apply(Spec with { Replicas = random.Next(1, 4), Command = [random.Next(2) == 0 ? "/bin/true" : "/bin/false"] }, allowUpdate: true);
                 return "apply";
             case 1 when random.Next(4) == 0:
+                if (random.Next(8) == 0)
+                {
+                    planner.Delete("deleted"); // a repeated delete changes nothing
+                    return "delete";
+                }
+
                 planner.Stop("test");
                 return "stop";
             case 2:

@@ -96,6 +96,28 @@ public sealed class WorkloadPlannerTests
         Assert.Equal(2, planner.Converge().ToPlace.Count);
     }
 
+    [Fact]
+    public void DeleteStopsOnceKeepsReleasesPendingAndRefusesApply()
+    {
+        var planner = Planner;
+        planner.Apply(Spec, false);
+        RunAll(planner, planner.Converge().ToPlace);
+
+        Assert.True(planner.Delete("deleted"));
+        Assert.True(planner.Deleting);
+        Assert.Equal(2, planner.Converge().ToStop.Count);
+        Assert.Equal(2, planner.PendingReleases().Count); // the grain forgets the workload only once these are back
+        Assert.Equal(["Stopped"], _record.Events.Where(e => e.InstanceId is null).Select(e => e.Kind).Skip(1));
+
+        // A repeated delete changes nothing (no second event, so no second receipt); apply is refused.
+        var revision = planner.Revision;
+        Assert.False(planner.Delete("deleted"));
+        Assert.Equal(revision, planner.Revision);
+        var refused = Assert.Throws<InvalidOperationException>(() => planner.Apply(Spec, allowUpdate: true));
+        Assert.Contains("being deleted", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(revision, planner.Revision);
+    }
+
     private static void RunAll(WorkloadPlanner planner, IEnumerable<WorkloadInstance> instances)
     {
         foreach (var i in instances)

@@ -133,6 +133,7 @@ public sealed class WorkloadClusterTests
         Assert.True(await client.Workloads.DeleteAsync("next", Ct));
         Assert.True(await client.Workloads.DeleteAsync("job", Ct));
         Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Empty(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync()); // deletion takes finished entries off too
     }
 
     [Fact]
@@ -194,8 +195,9 @@ public sealed class WorkloadClusterTests
         }
     }
 
-    internal static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
+    internal static Task<DevTestCluster> StartAsync(int silos, string? storageConnectionString = null, Action<ISiloBuilder>? configure = null) => DevTestCluster.StartAsync(silos, storageConnectionString: storageConnectionString, configure: silo =>
     {
+        configure?.Invoke(silo);
         silo.Services.Configure<EncWorkloadOptions>(o =>
         {
             o.DockerEndpoint = WorkloadTestEnvironment.DockerEndpoint;

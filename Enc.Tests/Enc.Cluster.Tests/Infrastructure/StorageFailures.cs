@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Enc.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// Which grain state writes <see cref="FailingGrainStorage"/> fails: while a state (by state name and grain key)
+/// is armed, each of its writes throws <see cref="InjectedStorageFailureException"/> without reaching the real
+/// storage. Shared by every silo of a test cluster; safe for concurrent use.
+/// </summary>
+public sealed class StorageFailures
+{
+    private readonly ConcurrentDictionary<(string StateName, string GrainKey), int> _armed = new();
+    private int _failed;
+
+    /// <summary>How many writes failed so far.</summary>
+    public int Failed => Volatile.Read(ref _failed);
+
+    /// <summary>Fails every write of state <paramref name="stateName"/> of the grain keyed <paramref name="grainKey"/> until <see cref="Disarm"/>.</summary>
+    public void Arm(string stateName, string grainKey) => _armed[(stateName, grainKey)] = 0;
+
+    /// <summary>Lets writes of that state through again.</summary>
+    public void Disarm(string stateName, string grainKey) => _armed.TryRemove((stateName, grainKey), out _);
+
+    /// <summary>Throws when the write is armed to fail.</summary>
+    public void ThrowIfArmed(string stateName, GrainId grainId)
+    {
+        var key = grainId.Key.ToString()!;
+        if (_armed.ContainsKey((stateName, key)))
+        {
+            Interlocked.Increment(ref _failed);
+            throw new InjectedStorageFailureException($"injected failure writing state '{stateName}' of {grainId}");
+        }
+    }
+}

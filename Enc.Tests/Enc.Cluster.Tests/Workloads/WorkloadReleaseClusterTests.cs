@@ -1,0 +1,169 @@
+using Enc.Client;
+using Enc.Cluster.Tests.Infrastructure;
+using Enc.Grains.Interfaces.Hosting;
+using Enc.Grains.Interfaces.Nodes;
+using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Workloads;
+using Enc.Silo.Database;
+
+namespace Enc.Cluster.Tests.Workloads;
+
+/// <summary>
+/// Giving node reservations back when the node's storage fails: a release whose write failed stays pending
+/// (the reservation held, the fact not recorded, a durable retry reminder registered), is really written by the
+/// retry, a deleted workload is forgotten only once every reservation is back, and the node grain keeps no
+/// reservation change whose write failed. Real agent, real process
+/// driver, real ADO.NET storage on PostgreSQL, wrapped so that writes of one grain state fail on demand.
+/// </summary>
+public sealed class WorkloadReleaseClusterTests
+{
+    private const string NodeInstancesState = "node-instances";
+    private const string NodeState = "node";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AFinishedInstancesReleaseWhoseWriteFailedIsWrittenByTheRetryWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync();
+        var (db, cluster, client, failures, nodeName) = harness;
+        var gate = Path.Combine(cluster.DataDirectory, $"finish-{Guid.NewGuid():N}");
+        await client.Workloads.SubmitAsync(Job("job", ["/bin/sh", "-c", $"while [ ! -e '{gate}' ]; do sleep 0.2; done; exit 3"]), Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "job", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/job");
+        var versionBefore = await NodeInstancesVersionAsync(db, nodeName);
+
+        // The node's instance list cannot be written: the instance fails, its release fails with it.
+        failures.Arm(NodeInstancesState, nodeName);
+        await File.WriteAllTextAsync(gate, "", Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "job", w => w.Instances.Any(i => i.State == InstanceState.Failed));
+
+        // A retry while the storage still fails must fail again, not find the change made in memory only.
+        // (RetryPending is one-way: wait for its write attempt; a read queues behind the retry's turn.)
+        await grain.RetryPendingAsync();
+        await Eventually.WaitAsync(() => Task.FromResult(failures.Failed), n => n >= 2, Timeout, "the retry's write attempt");
+        Assert.False(Assert.Single((await grain.GetAsync())!.Instances).NodeReleased);
+        Assert.Equal(200, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Equal(1L, await ReleaseRemindersAsync(db));
+        Assert.Equal(versionBefore, await NodeInstancesVersionAsync(db, nodeName));
+
+        // The storage answers again: the retry writes the fact on the node and gives the reservation back.
+        failures.Disarm(NodeInstancesState, nodeName);
+        await grain.RetryPendingAsync();
+        await Eventually.WaitAsync(async () => Assert.Single((await grain.GetAsync())!.Instances), i => i.NodeReleased, Timeout, "release recorded");
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Equal(versionBefore + 1, await NodeInstancesVersionAsync(db, nodeName));
+        Assert.Equal(0L, await ReleaseRemindersAsync(db));
+
+        // A new activation of the node's instance list reads the fact back from PostgreSQL.
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        Assert.True(Assert.Single(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync()).Finished);
+        Assert.True(await client.Workloads.DeleteAsync("job", Ct));
+    }
+
+    [Fact]
+    public async Task ADeletedWorkloadIsForgottenOnlyOnceItsNodeGaveTheReservationBackWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync();
+        var (db, cluster, client, failures, nodeName) = harness;
+        var spec = Job("web", ["/bin/sleep", "3600"]);
+        await client.Workloads.SubmitAsync(spec, Ct);
+        var instance = Assert.Single((await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running))).Instances);
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
+
+        // Delete is accepted, but the node cannot take the instance off: the workload stays, stopped, holding the reservation.
+        failures.Arm(NodeInstancesState, nodeName);
+        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
+        var lingering = (await grain.GetAsync())!;
+        Assert.True(lingering.Stopped);
+        var stopped = Assert.Single(lingering.Instances);
+        Assert.Equal(InstanceState.Stopped, stopped.State);
+        Assert.False(stopped.NodeReleased);
+        Assert.Contains(await client.Workloads.ListAsync(null, Ct), w => w.Id == "default/web");
+        Assert.Equal(200, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Contains(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync(), a => a.InstanceId == instance.InstanceId);
+        Assert.Equal(1L, await ReleaseRemindersAsync(db));
+
+        // Meanwhile the name cannot be reused, and a second delete adds no event (so no receipt).
+        var events = (await grain.GetEventsAsync()).Count;
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Workloads.ApplyAsync(spec, Ct));
+        Assert.Contains("being deleted", refused.Message, StringComparison.Ordinal);
+        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
+        Assert.Equal(events, (await grain.GetEventsAsync()).Count);
+
+        // Once the storage answers, the retry releases the instance and completes the deletion.
+        failures.Disarm(NodeInstancesState, nodeName);
+        await grain.RetryPendingAsync();
+        await Eventually.WaitAsync(() => client.Workloads.GetAsync("web", Ct), w => w is null, Timeout, "workload forgotten");
+        Assert.Empty(await client.Workloads.ListAsync(null, Ct));
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.DoesNotContain(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync(), a => a.InstanceId == instance.InstanceId);
+        Assert.Equal(0L, await ReleaseRemindersAsync(db));
+    }
+
+    [Fact]
+    public async Task ANodeReservationChangeWhoseWriteFailedIsNotKeptInMemoryWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync();
+        var (_, cluster, client, failures, nodeName) = harness;
+        await Eventually.WaitAsync(() => client.Nodes.GetAsync(nodeName, Ct), n => n?.Status == NodeStatus.Ready, Timeout, "node Ready");
+        var node = cluster.Grains.GetGrain<INodeGrain>(nodeName);
+        var request = new ResourceQuantities { CpuMillicores = 100, MemoryBytes = 16L << 20, DiskBytes = 0, NetworkBitsPerSecond = 0 };
+
+        // A reservation whose write failed was not made (its caller was told so): no later write, such as the
+        // next heartbeat's, may store it.
+        failures.Arm(NodeState, nodeName);
+        await Assert.ThrowsAnyAsync<Exception>(() => node.TryAssignWorkloadAsync("phantom", request));
+        Assert.DoesNotContain("phantom", (await node.GetAsync())!.Workloads);
+        failures.Disarm(NodeState, nodeName);
+        Assert.True(await node.TryAssignWorkloadAsync("held", request));
+
+        // A release whose write failed is not done: the reservation stays until a retry really writes its removal.
+        failures.Arm(NodeState, nodeName);
+        await Assert.ThrowsAnyAsync<Exception>(() => node.UnassignWorkloadAsync("held"));
+        Assert.Contains("held", (await node.GetAsync())!.Workloads);
+        failures.Disarm(NodeState, nodeName);
+        var failedBefore = failures.Failed;
+        await node.UnassignWorkloadAsync("held");
+        Assert.DoesNotContain("held", (await node.GetAsync())!.Workloads);
+        Assert.Equal(failedBefore, failures.Failed);
+    }
+
+    /// <summary>A one-silo cluster on a fresh PostgreSQL database whose grain storage fails writes on demand.</summary>
+    private sealed record Harness(PostgresDatabase Db, DevTestCluster Cluster, EncClient Client, StorageFailures Failures, string NodeName) : IAsyncDisposable
+    {
+        public static async Task<Harness> StartAsync()
+        {
+            var failures = new StorageFailures();
+            var db = await PostgresDatabase.CreateAsync("release");
+            await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
+            var cluster = await WorkloadClusterTests.StartAsync(silos: 1, db.ConnectionString, silo => FailingGrainStorage.Install(silo, EncProviderNames.GrainStorage, failures));
+            var client = await cluster.ConnectClientAsync();
+            return new Harness(db, cluster, client, failures, cluster.Agent(cluster.Cluster.Silos[0]).NodeName);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Client.DisposeAsync();
+            await Cluster.DisposeAsync();
+            await Db.DisposeAsync();
+        }
+    }
+
+    private static WorkloadSpec Job(string name, List<string> command) => new()
+    {
+        Name = name,
+        Driver = WorkloadDriver.Process,
+        Command = command,
+        Resources = new WorkloadResources { CpuMillicores = 200, MemoryBytes = 32L << 20 },
+        RestartPolicy = WorkloadRestartPolicy.Default with { Mode = RestartMode.Never },
+        StopGracePeriod = TimeSpan.FromSeconds(1),
+    };
+
+    private static Task<int> NodeInstancesVersionAsync(PostgresDatabase db, string nodeName) =>
+        db.ScalarAsync<int>($"SELECT version FROM orleans_storage WHERE grain_id_ext = '{nodeName}' AND grain_type = '{NodeInstancesState}'");
+
+    private static Task<long> ReleaseRemindersAsync(PostgresDatabase db) =>
+        db.ScalarAsync<long>($"SELECT count(*) FROM orleans_reminders WHERE reminder_name = '{WorkloadGrain.ReleaseRetryReminder}'");
+}
