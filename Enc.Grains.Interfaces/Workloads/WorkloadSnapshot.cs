@@ -25,4 +25,10 @@ public sealed record WorkloadSnapshot
 
     /// <summary>When the spec or desired state last changed.</summary>
     [Id(6)] public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// True after <c>delete</c> while a node still holds the reservation of one of its instances: the workload is
+    /// stopped, refuses <c>apply</c>, and is forgotten once every release (retried) succeeded.
+    /// </summary>
+    [Id(7)] public bool Deleting { get; init; }
 }

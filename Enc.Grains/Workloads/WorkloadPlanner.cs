@@ -294,6 +294,7 @@ public sealed class WorkloadPlanner
         Instances = _record.Instances.ToList(),
         CreatedAt = _record.CreatedAt,
         UpdatedAt = _record.UpdatedAt,
+        Deleting = _record.Deleting,
     };
 
     /// <summary>Appends an event, keeping the newest <see cref="MaxEvents"/>.</summary>

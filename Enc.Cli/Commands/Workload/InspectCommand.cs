@@ -31,7 +31,7 @@ public static class InspectCommand
             [
                 ("Workload", w.Id),
                 ("Spec version", w.SpecVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("Desired", w.Stopped ? "stopped" : $"{s.Replicas} replica(s)"),
+                ("Desired", w.Deleting ? "deleting (waiting for node releases)" : w.Stopped ? "stopped" : $"{s.Replicas} replica(s)"),
                 ("Driver", s.Driver.ToString().ToLowerInvariant()),
                 ("Image", s.Image ?? "-"),
                 ("Command", s.Command.Concat(s.Args).Any() ? string.Join(' ', s.Command.Concat(s.Args)) : "-"),

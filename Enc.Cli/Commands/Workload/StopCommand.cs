@@ -26,13 +26,18 @@ public static class StopCommand
             }
 
             var id = Client.Workloads.WorkloadOperations.WorkloadId(workloadName);
+            // A delete completes only once every node gave its reservations back; until then the workload stays, stopped.
+            var pending = delete && (await client.Workloads.GetAsync(workloadName, token))?.Deleting == true;
             if (output.Format == OutputFormat.Json)
             {
-                output.WriteJson(new { workload = id, action = verb });
+                output.WriteJson(new { workload = id, action = verb, pending });
             }
             else
             {
-                output.Writer.WriteLine(delete ? $"workload {id} deleted" : $"workload {id} stopped");
+                output.Writer.WriteLine(
+                    !delete ? $"workload {id} stopped"
+                    : pending ? $"workload {id} stopped; it is deleted once its nodes release their reservations (retried; see enc inspect {workloadName})"
+                    : $"workload {id} deleted");
             }
 
             return 0;

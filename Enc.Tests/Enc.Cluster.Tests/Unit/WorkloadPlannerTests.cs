@@ -102,9 +102,11 @@ public sealed class WorkloadPlannerTests
         var planner = Planner;
         planner.Apply(Spec, false);
         RunAll(planner, planner.Converge().ToPlace);
+        Assert.False(planner.Snapshot()!.Deleting);
 
         Assert.True(planner.Delete("deleted"));
         Assert.True(planner.Deleting);
+        Assert.True(planner.Snapshot()!.Deleting); // what `enc rm` and `enc inspect` show while releases are pending
         Assert.Equal(2, planner.Converge().ToStop.Count);
         Assert.Equal(2, planner.PendingReleases().Count); // the grain forgets the workload only once these are back
         Assert.Equal(["Stopped"], _record.Events.Where(e => e.InstanceId is null).Select(e => e.Kind).Skip(1));

@@ -77,6 +77,7 @@ public sealed class WorkloadReleaseClusterTests
         Assert.True(await client.Workloads.DeleteAsync("web", Ct));
         var lingering = (await grain.GetAsync())!;
         Assert.True(lingering.Stopped);
+        Assert.True(lingering.Deleting);
         var stopped = Assert.Single(lingering.Instances);
         Assert.Equal(InstanceState.Stopped, stopped.State);
         Assert.False(stopped.NodeReleased);
