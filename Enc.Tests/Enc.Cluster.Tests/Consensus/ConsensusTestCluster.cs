@@ -44,18 +44,23 @@ internal static class ConsensusTestCluster
     /// <summary>Waits until the inventory of every node in <paramref name="names"/> is in a committed block.</summary>
     public static Task<int> WaitForInventoriesAsync(Enc.Client.EncClient client, IReadOnlyCollection<string> names)
     {
-        var inventoried = new HashSet<string>(StringComparer.Ordinal);
+        // The latest committed inventory of every node must say Ready: a node whose first inventory was committed
+        // while it was still joining submits another one once it is Ready, which would land in a later block.
         return Eventually.WaitAsync(async () =>
         {
+            var latest = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var h = 1L; await client.Consensus.GetBlockAsync(h, Ct) is { } block; h++)
             {
                 foreach (var d in block.Decisions.Where(d => d.Type == Grains.Consensus.Scheduling.NodeInventoryDecision.Type))
                 {
-                    inventoried.UnionWith(names.Where(n => d.Summary.StartsWith($"inventory of {n}:", StringComparison.Ordinal)));
+                    foreach (var n in names.Where(n => d.Summary.StartsWith($"inventory of {n}:", StringComparison.Ordinal)))
+                    {
+                        latest[n] = d.Summary;
+                    }
                 }
             }
 
-            return inventoried.Count;
-        }, c => c == names.Count, WaitTimeout, "inventories of all nodes committed");
+            return names.Count(n => latest.TryGetValue(n, out var summary) && summary.StartsWith($"inventory of {n}: Ready,", StringComparison.Ordinal));
+        }, c => c == names.Count, WaitTimeout, "a Ready inventory of every node committed");
     }
 }
