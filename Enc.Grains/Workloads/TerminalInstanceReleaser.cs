@@ -8,7 +8,7 @@ namespace Enc.Grains.Workloads;
 /// Gives back the node reservations of a workload's instances that ended: finished (Succeeded or Failed: the
 /// instance keeps its entry on the node so its logs stay readable, like a completed pod or a complete Nomad
 /// allocation) or stopped (the instance is taken off the node, whose agent stops its task; so is every instance
-/// of a workload being deleted, finished ones included, so that no entry outlives the workload). Both go through
+/// of a workload being deleted, finished ones included, so that no entry it still knows outlives the workload). Both go through
 /// <see cref="IPlacementCluster"/>, so the placement cache re-reads the node. Each release is recorded on its
 /// instance (<see cref="WorkloadInstance.NodeReleased"/>, persisted with the workload) only after the node
 /// calls returned. Releases are independent: one that fails is logged and stays pending (the grain tries it

@@ -144,12 +144,24 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
             return;
         }
 
-        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
-
         // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
         // Its revision moves on (never back), so a later write-if-changed compares against a fresh number.
-        _state.State = new WorkloadRecord { Receipts = _state.State.Receipts, Revision = _state.State.Revision + 1 };
-        await WriteStateAsync();
+        // When the write fails the deleting record is put back, so memory keeps matching storage and the next
+        // delete, report or retry finishes the job; the registry forgets the name only once the write succeeded.
+        var deleting = _state.State;
+        _state.State = new WorkloadRecord { Receipts = deleting.Receipts, Revision = deleting.Revision + 1 };
+        try
+        {
+            await WriteStateAsync();
+        }
+        catch
+        {
+            deleting.Receipts = _state.State.Receipts;
+            _state.State = deleting;
+            throw;
+        }
+
+        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
         await _decisions.ClearStateAsync();
         DeactivateOnIdle();
     }

@@ -27,7 +27,7 @@ public static class StopCommand
 
             var id = Client.Workloads.WorkloadOperations.WorkloadId(workloadName);
             // A delete completes only once every node gave its reservations back; until then the workload stays, stopped.
-            var pending = delete && (await client.Workloads.GetAsync(workloadName, token))?.Deleting == true;
+            bool? pending = delete ? await DeletionPendingAsync(client, workloadName, token) : false;
             if (output.Format == OutputFormat.Json)
             {
                 output.WriteJson(new { workload = id, action = verb, pending });
@@ -36,12 +36,27 @@ public static class StopCommand
             {
                 output.Writer.WriteLine(
                     !delete ? $"workload {id} stopped"
-                    : pending ? $"workload {id} stopped; it is deleted once its nodes release their reservations (retried; see enc inspect {workloadName})"
+                    : pending is null ? $"workload {id} delete accepted (could not read whether it waits for node releases; see enc inspect {workloadName})"
+                    : pending.Value ? $"workload {id} stopped; it is deleted once its nodes release their reservations (retried; see enc inspect {workloadName})"
                     : $"workload {id} deleted");
             }
 
             return 0;
         }, ct));
         return command;
+    }
+
+    // The delete was accepted; whether it still waits for node releases is informative only, so a failed lookup
+    // says "unknown" (null) rather than turning an accepted delete into an error.
+    private static async Task<bool?> DeletionPendingAsync(Client.EncClient client, string workloadName, CancellationToken token)
+    {
+        try
+        {
+            return (await client.Workloads.GetAsync(workloadName, token))?.Deleting == true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 }

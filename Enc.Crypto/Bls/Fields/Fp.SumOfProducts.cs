@@ -12,9 +12,9 @@ internal readonly partial struct Fp
     /// </summary>
     /// <remarks>
     /// Bounds: before round i the running value T is below 3p (the invariant of CIOS with two
-    /// product rows: T' = (T + a·bᵢ + c·dᵢ + m·p)/2⁶⁴ &lt; (3p + 3p·2⁶⁴)/2⁶⁴ ≈ 3p), so
+    /// product rows: T' = (T + a·bᵢ + c·dᵢ + m·p)/2⁶⁴ &lt; (3p + 3p·(2⁶⁴ − 1))/2⁶⁴ &lt; 3p), so
     /// T + a·bᵢ + c·dᵢ + m·p &lt; 3p·(2⁶⁴ + 1) &lt; 2⁴⁴⁸ fits in seven limbs and the top limb never
-    /// overflows (3p &lt; 2³⁸³). The final value is (ab + cd + M·p)/2³⁸⁴ &lt; 2p²/2³⁸⁴ + p &lt; 1.2p, so one
+    /// overflows (3p &lt; 2³⁸³). The final value is (ab + cd + M·p)/2³⁸⁴ &lt; 2p²/2³⁸⁴ + p &lt; 1.21p, so one
     /// conditional subtraction of p makes it canonical.
     /// Each round adds the row a·bᵢ, then the row c·dᵢ (one carry chain each, the multiplier held in a
     /// register, the limbs of a and c read at their use: <see cref="LimbArithmetic.ReadAtUse"/>), then

@@ -18,14 +18,25 @@ public sealed class StorageFailures
     /// <summary>Fails every write of state <paramref name="stateName"/> of the grain keyed <paramref name="grainKey"/> until <see cref="Disarm"/>.</summary>
     public void Arm(string stateName, string grainKey) => _armed[(stateName, grainKey)] = 0;
 
+    /// <summary>Lets the next <paramref name="successes"/> writes of that state through, then fails every one until <see cref="Disarm"/>.</summary>
+    public void ArmAfter(string stateName, string grainKey, int successes) => _armed[(stateName, grainKey)] = successes;
+
     /// <summary>Lets writes of that state through again.</summary>
     public void Disarm(string stateName, string grainKey) => _armed.TryRemove((stateName, grainKey), out _);
 
     /// <summary>Throws when the write is armed to fail.</summary>
     public void ThrowIfArmed(string stateName, GrainId grainId)
     {
-        var key = grainId.Key.ToString()!;
-        if (_armed.ContainsKey((stateName, key)))
+        var key = (stateName, grainId.Key.ToString()!);
+        while (_armed.TryGetValue(key, out var successes) && successes > 0)
+        {
+            if (_armed.TryUpdate(key, successes - 1, successes))
+            {
+                return;
+            }
+        }
+
+        if (_armed.ContainsKey(key))
         {
             Interlocked.Increment(ref _failed);
             throw new InjectedStorageFailureException($"injected failure writing state '{stateName}' of {grainId}");

@@ -19,6 +19,7 @@ public sealed class WorkloadReleaseClusterTests
 {
     private const string NodeInstancesState = "node-instances";
     private const string NodeState = "node";
+    private const string WorkloadState = "workload";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -60,6 +61,29 @@ public sealed class WorkloadReleaseClusterTests
         await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
         Assert.True(Assert.Single(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync()).Finished);
         Assert.True(await client.Workloads.DeleteAsync("job", Ct));
+    }
+
+    [Fact]
+    public async Task ADeleteWhoseFinalWriteFailedKeepsTheWorkloadUntilTheNextDeleteWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync();
+        var (_, cluster, client, failures, _) = harness;
+        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
+
+        // The delete's first write (stopped, deleting) succeeds, the node gives the reservation back, and the final
+        // write that forgets the workload fails: the workload must stay, deleting, in memory as in storage.
+        failures.ArmAfter(WorkloadState, "default/web", successes: 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.DeleteAsync("web", Ct));
+        Assert.True((await grain.GetAsync())!.Deleting);
+        Assert.Contains(await client.Workloads.ListAsync(null, Ct), w => w.Id == "default/web");
+
+        // Once storage answers, the next delete finishes it.
+        failures.Disarm(WorkloadState, "default/web");
+        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
+        await Eventually.WaitAsync(() => client.Workloads.GetAsync("web", Ct), w => w is null, Timeout, "workload forgotten");
+        Assert.Empty(await client.Workloads.ListAsync(null, Ct));
     }
 
     [Fact]
