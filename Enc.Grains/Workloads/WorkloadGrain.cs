@@ -219,21 +219,7 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
 
     // Retries pending releases and places what is still Pending (the grain call, the retry timer and the release
     // reminder); returns whether some instance still waits for either.
-    private async Task<bool> RetryPendingAsync()
-    {
-        var planner = Planner;
-        await ReleaseEndedAsync(planner);
-        if (planner.Pending().Count > 0)
-        {
-            await PlacePendingAsync(planner);
-        }
-
-        planner.Compact();
-        await WriteIfChangedAsync();
-        await _receipts.FlushAsync();
-        await FinishDeletionIfReleasedAsync(planner);
-        return await StillWaitingAsync(planner);
-    }
+    private Task<bool> RetryPendingAsync() => SettleAsync(Planner);
 
     Task<IReadOnlyList<SchedulingExplanation>> IWorkloadGrain.GetDecisionsAsync() =>
         Task.FromResult<IReadOnlyList<SchedulingExplanation>>(_decisions.State.Decisions.ToList());
@@ -244,13 +230,21 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
     {
         var planner = Planner;
         planner.Converge();
-        await ReleaseEndedAsync(planner); // before placing: what the stopped instances held may fit the new ones
+        UpdateRetryTimer(await SettleAsync(planner));
+    }
+
+    // The common tail of every operation and retry: give back ended instances' reservations (before placing: what
+    // they held may fit the new ones), place what is pending, compact, write if changed, publish receipts, finish a
+    // deletion whose releases are all back; returns whether some instance still waits for placement or release.
+    private async Task<bool> SettleAsync(WorkloadPlanner planner)
+    {
+        await ReleaseEndedAsync(planner);
         await PlacePendingAsync(planner);
         planner.Compact();
         await WriteIfChangedAsync();
         await _receipts.FlushAsync();
         await FinishDeletionIfReleasedAsync(planner);
-        UpdateRetryTimer(await StillWaitingAsync(planner));
+        return await StillWaitingAsync(planner);
     }
 
     // Gives back every pending node reservation; one that fails stays pending (logged by the releaser).
