@@ -8,15 +8,15 @@ namespace Enc.Grains.Receipts;
 /// instead: the grain's next activation on an active silo, its reminder or its retry timer publishes them.
 /// </summary>
 /// <remarks>
-/// The gate closes when the silo's <see cref="ServiceLifecycleStage.Active"/> stage begins to stop (this
-/// participant runs one stage above it, so it stops first): membership marks the silo ShuttingDown a stage later,
-/// and a publish already on its way then could not be placed. A node's Left receipt, recorded as its agent stops,
-/// is therefore published by the node grain's next activation on a remaining silo (or at the next start).
+/// The gate closes when the silo's <see cref="ServiceLifecycleStage.BecomeActive"/> stage begins to stop: after
+/// every <see cref="ServiceLifecycleStage.Active"/> participant stopped (the node agent has published its node's
+/// Left receipt by then) and as membership marks the silo ShuttingDown. Outcomes and retries arriving later wait in
+/// the outboxes for the grain's next activation on a remaining silo (or the next start).
 /// </remarks>
 public sealed class ReceiptPublicationGate(IClusterMembershipService membership, ILocalSiloDetails silo) : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>The lifecycle stage this gate closes at (stopping runs from the highest stage down).</summary>
-    public const int ClosingStage = ServiceLifecycleStage.Active + 1;
+    public const int ClosingStage = ServiceLifecycleStage.BecomeActive;
 
     private volatile bool _stopping;
 

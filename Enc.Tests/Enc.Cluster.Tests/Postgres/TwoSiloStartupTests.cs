@@ -17,8 +17,8 @@ namespace Enc.Cluster.Tests.Postgres;
 /// <summary>
 /// Two production-mode silos (PostgreSQL membership and storage, real TCP on loopback) started at the same time
 /// (as a platform's rollout starts them) or one after the other, stopped one after the other, and one started
-/// again. Starting and stopping log no receipt-path fault (a stream queue or emitter that cannot be placed, a storage
-/// version conflict, a rejected receipt batch) and no phase logs any other error, apart from the Orleans entries
+/// again. Starting logs no receipt-path fault (a stream queue or emitter that cannot be placed, a storage version
+/// conflict, a rejected receipt batch), stopping none but a re-linked chain, and no phase logs any other error, apart from the Orleans entries
 /// <see cref="IsBenignOrleansEntry"/> names; every receipt is settled: in the ledger, chained, and gone from the
 /// node grains' stored outboxes, including the receipts recorded while the silos stopped.
 /// </summary>
@@ -83,7 +83,9 @@ public sealed class TwoSiloStartupTests
                 await silo.DisposeAsync();
             }
 
-            AssertNoFaults(logs.Entries.Skip(stopping), "stop");
+            // A node grain that moves between stopping silos may have one batch rejected for a stale chain head and
+            // re-link it from the ledger (warnings); what must not appear is a placement failure or a version conflict.
+            AssertNoFaults(logs.Entries.Skip(stopping).Where(e => !e.Mentions(LedgerRejectionReasons.ChainLinkMismatch)), "stop");
 
             // node-a again: it publishes what the stopping silos could not, and every receipt settles.
             var restarting = logs.Entries.Count;
@@ -92,7 +94,7 @@ public sealed class TwoSiloStartupTests
             {
                 foreach (var node in keys.Keys)
                 {
-                    var history = await WaitSettledAsync(client, again, node, h => h.Any(r => r.Receipt.Kind == ReceiptKind.NodeLeft));
+                    var history = await WaitSettledAsync(client, again, node, h => h.Any(r => r.Receipt.Kind == ReceiptKind.NodeLeft), logs);
                     Assert.Equal([ReceiptKind.NodeJoined, ReceiptKind.NodeStatusChanged, ReceiptKind.NodeLeft], history.Take(3).Select(r => r.Receipt.Kind));
                     AssertLinked(history);
                 }
@@ -159,11 +161,20 @@ public sealed class TwoSiloStartupTests
     }
 
     // Waits until the node's ledger history satisfies done and its stored outbox is empty; returns the history.
-    private static async Task<IReadOnlyList<LedgerRecord>> WaitSettledAsync(EncClient client, InProcessEncSilo silo, string node, Func<IReadOnlyList<LedgerRecord>, bool> done)
+    private static async Task<IReadOnlyList<LedgerRecord>> WaitSettledAsync(
+        EncClient client, InProcessEncSilo silo, string node, Func<IReadOnlyList<LedgerRecord>, bool> done, CapturedLogs? logs = null)
     {
         var subject = ReceiptSubjects.Node(node);
-        await Eventually.WaitAsync(() => StoredPendingAsync(silo, node), n => n == 0, Timeout, "an empty stored outbox of " + subject);
-        return await Eventually.WaitAsync(() => client.Ledger.GetHistoryAsync(subject, Ct), done, Timeout, "the receipts of " + subject);
+        try
+        {
+            await Eventually.WaitAsync(() => StoredPendingAsync(silo, node), n => n == 0, Timeout, "an empty stored outbox of " + subject);
+            return await Eventually.WaitAsync(() => client.Ledger.GetHistoryAsync(subject, Ct), done, Timeout, "the receipts of " + subject);
+        }
+        catch (TimeoutException ex) when (logs is not null)
+        {
+            var history = await client.Ledger.GetHistoryAsync(subject, Ct);
+            throw new TimeoutException($"{ex.Message}; ledger: {string.Join(", ", history.Select(r => $"{r.Receipt.Kind} {r.Receipt.Id}"))}; logs:{Environment.NewLine}{CapturedLogs.Format(logs.Entries)}", ex);
+        }
     }
 
     // What the node grain's stored state (PostgreSQL) holds in its outbox, read through the silo's storage provider.
