@@ -9,32 +9,20 @@ internal readonly partial struct Fp
     // through LimbArithmetic.AddWithCarry / SubtractWithBorrow: they are inlined into large callers
     // (tower products, curve formulas), and RyuJIT stops inlining into a method that has reached 512
     // locals ("too many locals"), each inlined helper call adding its own argument and result
-    // temporaries. The carry and borrow logic is the helpers' (branch-free: the comparisons become
-    // setcc/cmov); where the second operand is p's limb plus a carry or borrow bit the sum cannot
-    // wrap (no limb of p is all ones), so one comparison per limb suffices. See docs/crypto.md,
-    // "Inlining budget".
+    // temporaries. The carry and borrow logic is the helpers', in the same shape: each comparison is
+    // taken into a variable before the select (c = s < t ? 1 : w), which RyuJIT compiles to
+    // setcc/cmov, whereas a nested conditional (s < t ? 1 : (t < b ? 1 : 0)) becomes a conditional
+    // jump (checked with DOTNET_JitDisasm; ConstantTimeListingTests guards it). Where the second
+    // operand is p's limb plus a carry or borrow bit the sum cannot wrap (no limb of p is all ones),
+    // so one comparison per limb suffices. See docs/crypto.md, "Inlining budget".
 
     /// <summary>a + b mod p (branch-free).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp operator +(in Fp a, in Fp b)
     {
         // p < 2³⁸¹, so a + b < 2³⁸² never overflows six limbs.
-        ulong t, c, s0, s1, s2, s3, s4;
-        s0 = a.L0 + b.L0;
-        c = s0 < b.L0 ? 1UL : 0UL;
-        t = a.L1 + b.L1;
-        s1 = t + c;
-        c = s1 < t ? 1UL : (t < b.L1 ? 1UL : 0UL);
-        t = a.L2 + b.L2;
-        s2 = t + c;
-        c = s2 < t ? 1UL : (t < b.L2 ? 1UL : 0UL);
-        t = a.L3 + b.L3;
-        s3 = t + c;
-        c = s3 < t ? 1UL : (t < b.L3 ? 1UL : 0UL);
-        t = a.L4 + b.L4;
-        s4 = t + c;
-        c = s4 < t ? 1UL : (t < b.L4 ? 1UL : 0UL);
-        return SubtractModulusIfAbove(s0, s1, s2, s3, s4, a.L5 + b.L5 + c);
+        var sum = AddUnreduced(a, b);
+        return SubtractModulusIfAbove(sum.L0, sum.L1, sum.L2, sum.L3, sum.L4, sum.L5);
     }
 
     /// <summary>
@@ -46,21 +34,25 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Fp AddUnreduced(in Fp a, in Fp b)
     {
-        ulong t, c, s0, s1, s2, s3, s4;
+        ulong t, w, c, s0, s1, s2, s3, s4;
         s0 = a.L0 + b.L0;
         c = s0 < b.L0 ? 1UL : 0UL;
         t = a.L1 + b.L1;
+        w = t < b.L1 ? 1UL : 0UL;
         s1 = t + c;
-        c = s1 < t ? 1UL : (t < b.L1 ? 1UL : 0UL);
+        c = s1 < t ? 1UL : w;
         t = a.L2 + b.L2;
+        w = t < b.L2 ? 1UL : 0UL;
         s2 = t + c;
-        c = s2 < t ? 1UL : (t < b.L2 ? 1UL : 0UL);
+        c = s2 < t ? 1UL : w;
         t = a.L3 + b.L3;
+        w = t < b.L3 ? 1UL : 0UL;
         s3 = t + c;
-        c = s3 < t ? 1UL : (t < b.L3 ? 1UL : 0UL);
+        c = s3 < t ? 1UL : w;
         t = a.L4 + b.L4;
+        w = t < b.L4 ? 1UL : 0UL;
         s4 = t + c;
-        c = s4 < t ? 1UL : (t < b.L4 ? 1UL : 0UL);
+        c = s4 < t ? 1UL : w;
         return new Fp(s0, s1, s2, s3, s4, a.L5 + b.L5 + c);
     }
 
@@ -68,24 +60,29 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp operator -(in Fp a, in Fp b)
     {
-        ulong t, w, d0, d1, d2, d3, d4, d5;
+        ulong t, o, w, d0, d1, d2, d3, d4, d5;
         d0 = a.L0 - b.L0;
         w = a.L0 < b.L0 ? 1UL : 0UL;
         t = a.L1 - b.L1;
+        o = a.L1 < b.L1 ? 1UL : 0UL;
         d1 = t - w;
-        w = t < w ? 1UL : (a.L1 < b.L1 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = a.L2 - b.L2;
+        o = a.L2 < b.L2 ? 1UL : 0UL;
         d2 = t - w;
-        w = t < w ? 1UL : (a.L2 < b.L2 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = a.L3 - b.L3;
+        o = a.L3 < b.L3 ? 1UL : 0UL;
         d3 = t - w;
-        w = t < w ? 1UL : (a.L3 < b.L3 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = a.L4 - b.L4;
+        o = a.L4 < b.L4 ? 1UL : 0UL;
         d4 = t - w;
-        w = t < w ? 1UL : (a.L4 < b.L4 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = a.L5 - b.L5;
+        o = a.L5 < b.L5 ? 1UL : 0UL;
         d5 = t - w;
-        w = t < w ? 1UL : (a.L5 < b.L5 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         return AddModulusIfBorrowed(d0, d1, d2, d3, d4, d5, w);
     }
 
@@ -93,24 +90,29 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp operator -(in Fp a)
     {
-        ulong t, w, d0, d1, d2, d3, d4, d5;
+        ulong t, o, w, d0, d1, d2, d3, d4, d5;
         d0 = FpConstants.P0 - a.L0;
         w = FpConstants.P0 < a.L0 ? 1UL : 0UL;
         t = FpConstants.P1 - a.L1;
+        o = FpConstants.P1 < a.L1 ? 1UL : 0UL;
         d1 = t - w;
-        w = t < w ? 1UL : (FpConstants.P1 < a.L1 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = FpConstants.P2 - a.L2;
+        o = FpConstants.P2 < a.L2 ? 1UL : 0UL;
         d2 = t - w;
-        w = t < w ? 1UL : (FpConstants.P2 < a.L2 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = FpConstants.P3 - a.L3;
+        o = FpConstants.P3 < a.L3 ? 1UL : 0UL;
         d3 = t - w;
-        w = t < w ? 1UL : (FpConstants.P3 < a.L3 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = FpConstants.P4 - a.L4;
+        o = FpConstants.P4 < a.L4 ? 1UL : 0UL;
         d4 = t - w;
-        w = t < w ? 1UL : (FpConstants.P4 < a.L4 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
         t = FpConstants.P5 - a.L5;
+        o = FpConstants.P5 < a.L5 ? 1UL : 0UL;
         d5 = t - w;
-        w = t < w ? 1UL : (FpConstants.P5 < a.L5 ? 1UL : 0UL);
+        w = t < w ? 1UL : o;
 
         // p − 0 = p must become 0: zero the result when a is zero.
         w = 0UL - ((a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0 ? 1UL : 0UL);
