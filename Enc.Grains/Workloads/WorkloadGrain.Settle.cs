@@ -41,6 +41,7 @@ public sealed partial class WorkloadGrain
             if (planner.PendingReleases().Any(i => include?.Invoke(i) ?? true))
             {
                 await WriteIntentAsync(start);
+                await _receipts.FlushAsync(); // the intent is durable: its receipts go out even if a later step fails
             }
 
             var released = await ReleaseEndedAsync(planner, include);
