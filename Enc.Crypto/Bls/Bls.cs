@@ -112,7 +112,7 @@ public static class Bls
     /// <summary>Verify: true when <paramref name="signature"/> is a valid signature of <paramref name="message"/> under <paramref name="publicKey"/>.</summary>
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         BlsEncoding.TryDecodePublicKey(publicKey, out var pk)
-        && BlsEncoding.TryDecodeSignature(signature, out var sig)
+        && BlsEncoding.TryDecodeSignatureOnCurve(signature, out var sig)
         && BlsCore.CoreVerify(pk, message, sig, BlsCiphersuite.SignatureDst);
 
     /// <summary>Aggregate: the compressed sum of the signatures. The identity is a legal summand.</summary>
@@ -149,7 +149,7 @@ public static class Bls
         ArgumentNullException.ThrowIfNull(messages);
         if (publicKeys.Count == 0 || publicKeys.Count != messages.Count
             || !TryDecodePublicKeys(publicKeys, out var points)
-            || !BlsEncoding.TryDecodeSignature(signature, out var sig))
+            || !BlsEncoding.TryDecodeSignatureOnCurve(signature, out var sig))
         {
             return false;
         }
@@ -163,7 +163,7 @@ public static class Bls
         ArgumentNullException.ThrowIfNull(publicKeys);
         return publicKeys.Count > 0
             && TryDecodePublicKeys(publicKeys, out var points)
-            && BlsEncoding.TryDecodeSignature(signature, out var sig)
+            && BlsEncoding.TryDecodeSignatureOnCurve(signature, out var sig)
             && BlsCore.FastAggregateVerify(points, message, sig);
     }
 
@@ -184,7 +184,7 @@ public static class Bls
         }
 
         return points.Length > 0
-            && BlsEncoding.TryDecodeSignature(signature, out var sig)
+            && BlsEncoding.TryDecodeSignatureOnCurve(signature, out var sig)
             && BlsCore.FastAggregateVerify(points, message, sig);
     }
 
@@ -199,7 +199,7 @@ public static class Bls
     /// <summary>PopVerify: true when <paramref name="proof"/> proves possession of the secret key of <paramref name="publicKey"/>.</summary>
     public static bool PopVerify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> proof) =>
         BlsEncoding.TryDecodePublicKey(publicKey, out var pk)
-        && BlsEncoding.TryDecodeSignature(proof, out var sig)
+        && BlsEncoding.TryDecodeSignatureOnCurve(proof, out var sig)
         && BlsCore.CoreVerify(pk, publicKey, sig, BlsCiphersuite.PopDst);
 
     /// <summary>

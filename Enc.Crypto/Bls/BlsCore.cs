@@ -6,19 +6,24 @@ namespace Enc.Crypto.Bls;
 
 /// <summary>
 /// The scheme's verification core on decoded points (draft-irtf-cfrg-bls-signature §2.7–2.9, §3.3).
-/// Callers pass points that already passed validation: public keys in G1 and not the identity,
-/// signatures in G2. Every check is one multi-pairing with a single final exponentiation.
+/// Callers pass public keys that passed validation (in G1, not the identity) and signatures that are
+/// on the curve: CoreVerify, FastAggregateVerify and AggregateVerify check the signature's membership
+/// in G2 themselves, from the multiple [|x|]·σ that the pairing's Miller loop computes anyway
+/// (<see cref="PairingEngine.MultiPairingIsOne(ReadOnlySpan{G1Affine}, ReadOnlySpan{G2Affine}, out bool)"/>),
+/// which saves the separate multiplication by x of the subgroup check (≈ 0.1 ms per verification).
+/// Every check is one multi-pairing with a single final exponentiation.
 /// </summary>
 /// <remarks>Verification handles only public data and is not constant time.</remarks>
 internal static class BlsCore
 {
-    /// <summary>CoreVerify: e(PK, H(msg)) == e(g1, σ), checked as e(PK, H(msg))·e(−g1, σ) == 1.</summary>
+    /// <summary>CoreVerify: σ in G2 and e(PK, H(msg)) == e(g1, σ), checked as e(PK, H(msg))·e(−g1, σ) == 1.</summary>
     public static bool CoreVerify(in G1Affine publicKey, ReadOnlySpan<byte> message, in G2Affine signature, ReadOnlySpan<byte> dst)
     {
         var hashed = HashToG2.Hash(message, dst).ToAffineVariableTime();
         ReadOnlySpan<G1Affine> g1 = [publicKey, -G1Affine.Generator];
         ReadOnlySpan<G2Affine> g2 = [hashed, signature];
-        return PairingEngine.MultiPairingIsOne(g1, g2);
+        var pairingHolds = PairingEngine.MultiPairingIsOne(g1, g2, out var signatureInSubgroup);
+        return signatureInSubgroup && pairingHolds;
     }
 
     /// <summary>FastAggregateVerify: all keys signed one message; the keys are summed first.</summary>
@@ -57,7 +62,8 @@ internal static class BlsCore
 
         g1[^1] = -G1Affine.Generator;
         g2[^1] = signature;
-        return PairingEngine.MultiPairingIsOne(g1, g2);
+        var pairingHolds = PairingEngine.MultiPairingIsOne(g1, g2, out var signatureInSubgroup);
+        return signatureInSubgroup && pairingHolds;
     }
 
     /// <summary>

@@ -12,6 +12,14 @@ internal static class BlsEncoding
     public static bool TryDecodePublicKey(ReadOnlySpan<byte> publicKey, out G1Affine point) =>
         G1Affine.TryFromCompressed(publicKey, out point) && !point.IsIdentity;
 
+    /// <summary>
+    /// signature_to_point without the subgroup check: 96 bytes, a valid compressed point of the curve
+    /// (the identity included). For the verifiers of <see cref="BlsCore"/>, which check G2 membership
+    /// inside the pairing.
+    /// </summary>
+    public static bool TryDecodeSignatureOnCurve(ReadOnlySpan<byte> signature, out G2Affine point) =>
+        G2Affine.TryFromCompressedUnchecked(signature, out point);
+
     /// <summary>signature_to_point plus the subgroup check: 96 bytes, a valid compressed G2 point of the subgroup (the identity included).</summary>
     public static bool TryDecodeSignature(ReadOnlySpan<byte> signature, out G2Affine point) =>
         G2Affine.TryFromCompressed(signature, out point);

@@ -8,4 +8,7 @@ public sealed partial class TerminalInstanceReleaser
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the node reservation of workload {WorkloadId} instance {InstanceId} ({State}) on node {NodeName} failed; it stays pending and is retried")]
     private partial void LogReleaseFailed(Exception exception, string workloadId, string instanceId, string nodeName, InstanceState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the node reservation of workload {WorkloadId} instance {InstanceId} ({State}) on node {NodeName} did not complete within {Timeout}; it stays pending and is retried")]
+    private partial void LogReleaseTimedOut(Exception exception, string workloadId, string instanceId, string nodeName, InstanceState state, TimeSpan timeout);
 }

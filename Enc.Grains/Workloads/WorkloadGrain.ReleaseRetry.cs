@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace Enc.Grains.Workloads;
 
 /// <summary>
-/// The durable side of retrying node releases: while a release is pending, a reminder wakes the grain every
-/// minute (the 30-second retry timer only runs while the grain is active), so a reservation is given back even
-/// when no agent reports again (its node is gone) and no one calls the workload (it was stopped or deleted).
+/// The durable side of retrying node releases: while a release is pending, or a deletion waits for its final
+/// write, a reminder wakes the grain every minute (the retry timer only runs while the grain is active), so a
+/// reservation is given back and a deletion finished even when no agent reports again (its node is gone) and no
+/// one calls the workload (it was stopped or deleted).
 /// </summary>
 public sealed partial class WorkloadGrain
 {
@@ -14,11 +15,12 @@ public sealed partial class WorkloadGrain
 
     private static readonly TimeSpan ReleaseRetryPeriod = TimeSpan.FromMinutes(1);
 
-    // Whether some instance still waits for placement or release; keeps the release reminder registered exactly
-    // while a release waits. A reminder service that fails is logged, not thrown: the timer and reports still retry.
+    // Whether some instance still waits for placement or release, or a deletion for its final write; keeps the
+    // release reminder registered exactly while a release or a deletion waits. A reminder service that fails is
+    // logged, not thrown: the timer still retries.
     private async Task<bool> StillWaitingAsync(WorkloadPlanner planner)
     {
-        var releasesWait = planner.PendingReleases().Count > 0;
+        var releasesWait = planner.PendingReleases().Count > 0 || planner.Deleting;
         if (releasesWait != _releaseReminderRegistered)
         {
             try
@@ -46,9 +48,9 @@ public sealed partial class WorkloadGrain
     private async Task OnReleaseRetryReminderAsync()
     {
         _releaseReminderRegistered = true; // it just fired: it exists, so an empty retry removes it
-        UpdateRetryTimer(await RetryPendingAsync());
+        await RetryPendingAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workload {WorkloadId}: could not update the release retry reminder (wanted: {Wanted}); the retry timer and agent reports still retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workload {WorkloadId}: could not update the release retry reminder (wanted: {Wanted}); the retry timer still retries")]
     private partial void LogReleaseReminderFailed(Exception exception, string workloadId, bool wanted);
 }

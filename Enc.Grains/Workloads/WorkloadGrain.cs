@@ -7,8 +7,10 @@ using Enc.Grains.Interfaces.Ledger;
 using Enc.Grains.Receipts;
 using Enc.Ledger.Receipts;
 using Enc.Grains.Scheduling;
+using Enc.Grains.Workloads.Options;
 using Enc.Grains.Workloads.Placement;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Enc.Grains.Workloads;
 
@@ -19,14 +21,14 @@ namespace Enc.Grains.Workloads;
 /// the chosen node grain (<see cref="PendingInstancePlacer"/>), keeps its last scheduling decisions for
 /// <c>enc explain</c>, and parks unplaced instances in the unschedulable queue until a cluster change
 /// may let them fit (with a slow safety retry). Every planner event that changes state records one receipt
-/// (<see cref="WorkloadReceipts"/>) in the same state write. Ended instances give their node reservations back
-/// through <see cref="TerminalInstanceReleaser"/> after every operation; a release that failed is retried by the
-/// same timer and, across deactivations, by the reminder <see cref="ReleaseRetryReminder"/>. Delete forgets the
-/// workload only once every reservation is back.
+/// (<see cref="WorkloadReceipts"/>) in the same state write. Instances an operation ended give their node
+/// reservations back through <see cref="TerminalInstanceReleaser"/> in that operation (bounded by
+/// <see cref="EncWorkloadOptions.ReleaseTimeout"/>); a release that failed or timed out is retried by the same
+/// timer and, across deactivations, by the reminder <see cref="ReleaseRetryReminder"/>, never by a later user
+/// call. Delete forgets the workload only once every reservation is back.
 /// </summary>
 public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitterGrain, IRemindable
 {
-    private static readonly TimeSpan PendingRetry = TimeSpan.FromSeconds(30);
     private readonly IPersistentState<WorkloadRecord> _state;
     private readonly IPersistentState<WorkloadDecisionsRecord> _decisions;
     private readonly IWorkloadPlacementPolicy _placement;
@@ -34,6 +36,7 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
     private readonly ReceiptEmitter _receipts;
     private readonly TerminalInstanceReleaser _releaser;
     private readonly ILogger<WorkloadGrain> _logger;
+    private readonly TimeSpan _pendingRetryInterval;
     private IGrainTimer? _retry;
     private bool _releaseReminderRegistered;
     private string? _reportingNode;
@@ -47,15 +50,17 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
         IPlacementCluster cluster,
         ReceiptEmitterFactory receipts,
         ILogger<TerminalInstanceReleaser> releaseLogger,
-        ILogger<WorkloadGrain> logger)
+        ILogger<WorkloadGrain> logger,
+        IOptions<EncWorkloadOptions> options)
     {
         _state = state;
         _decisions = decisions;
         _placement = placement;
         _cluster = cluster;
         _receipts = receipts.Create(this, () => _state.State.Receipts, WriteStateAsync);
-        _releaser = new TerminalInstanceReleaser(cluster, releaseLogger);
+        _releaser = new TerminalInstanceReleaser(cluster, releaseLogger, options.Value.ReleaseTimeout);
         _logger = logger;
+        _pendingRetryInterval = options.Value.PendingRetryInterval;
     }
 
     private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8], RecordReceipt);
@@ -87,6 +92,7 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
         }
 
         var isNew = !Planner.Exists;
+        var start = Begin();
         if (Planner.Apply(spec, allowUpdate))
         {
             if (isNew)
@@ -94,7 +100,7 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
                 await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).AddAsync(spec.Id);
             }
 
-            await ConvergeAsync();
+            await ConvergeAsync(start);
         }
 
         return Planner.Snapshot()!;
@@ -109,15 +115,16 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
             return false;
         }
 
+        var start = Begin();
         Planner.Stop("stopped by request");
-        await ConvergeAsync();
+        await ConvergeAsync(start);
         return true;
     }
 
     // Deletion is accepted at once (the workload stops, event Stopped "deleted"); the grain forgets the workload
     // in the same call when every node reservation is back, else when the last pending release succeeds (retried
     // by the timer and the reminder). Until then it stays listed, stopped, and refuses apply. A repeated delete
-    // only retries (no second event or receipt).
+    // adds no event or receipt and does not wait for the pending releases: it asks the retry timer to run now.
     async Task<bool> IWorkloadGrain.DeleteAsync()
     {
         if (!Planner.Exists)
@@ -125,45 +132,18 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
             return false;
         }
 
+        var start = Begin();
         if (Planner.Delete(WorkloadReceipts.DeletedReason))
         {
-            await ConvergeAsync();
+            await ConvergeAsync(start);
         }
         else
         {
-            UpdateRetryTimer(await RetryPendingAsync());
+            await SettleAsync(Planner, start, retryEarlierReleases: false);
+            _retry?.Change(TimeSpan.Zero, _pendingRetryInterval);
         }
 
         return true;
-    }
-
-    private async Task FinishDeletionIfReleasedAsync(WorkloadPlanner planner)
-    {
-        if (!planner.Deleting || planner.PendingReleases().Count > 0)
-        {
-            return;
-        }
-
-        // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
-        // Its revision moves on (never back), so a later write-if-changed compares against a fresh number.
-        // When the write fails the deleting record is put back, so memory keeps matching storage and the next
-        // delete, report or retry finishes the job; the registry forgets the name only once the write succeeded.
-        var deleting = _state.State;
-        _state.State = new WorkloadRecord { Receipts = deleting.Receipts, Revision = deleting.Revision + 1 };
-        try
-        {
-            await WriteStateAsync();
-        }
-        catch
-        {
-            deleting.Receipts = _state.State.Receipts;
-            _state.State = deleting;
-            throw;
-        }
-
-        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
-        await _decisions.ClearStateAsync();
-        DeactivateOnIdle();
     }
 
     async Task IWorkloadGrain.ReportAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
@@ -181,80 +161,53 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
 
     private async Task ApplyReportsAsync(string nodeName, IReadOnlyList<InstanceStatusReport> reports)
     {
+        var start = Begin();
         var planner = Planner;
         foreach (var report in reports)
         {
             planner.Report(nodeName, report);
         }
 
-        // Convergence releases by state (ended and not yet released), not only on the transition, so that a
-        // release that failed is retried with the next report; one that succeeded is recorded on the instance
-        // and not repeated. An unchanged report therefore makes no node call and no state write.
-        await ConvergeAsync();
+        // Only the instances this report ended are released here; a release left pending earlier is the retry
+        // timer's and reminder's (a report never waits on another node). A release that succeeded is recorded on
+        // the instance and not repeated, so an unchanged report makes no node call and no state write.
+        await ConvergeAsync(start);
     }
 
     async Task IWorkloadGrain.EvacuateNodesAsync(IReadOnlyList<string> downNodes)
     {
         // The lost instances are released like every stopped one: a down node's grains still take the release
         // (they live on any silo), so the node's record gives the reservation back even if the host never returns.
+        var start = Begin();
         if (Planner.NodesLost(downNodes.ToHashSet(StringComparer.Ordinal)).Count > 0)
         {
-            await ConvergeAsync();
+            await ConvergeAsync(start);
         }
     }
 
     async Task<bool> IWorkloadGrain.EvictAsync(InstanceEviction eviction)
     {
         // One event kind for every cause ("Evicted"; the reason tells preemption from taints): it is the event the receipts map to InstanceEvicted.
+        var start = Begin();
         if (Planner.Evict(eviction.InstanceId, eviction.NodeName, "Evicted", eviction.Reason) is null)
         {
             return false;
         }
 
-        await ConvergeAsync();
+        await ConvergeAsync(start);
         return true;
     }
 
-    async Task IWorkloadGrain.RetryPendingAsync() => UpdateRetryTimer(await RetryPendingAsync());
+    Task IWorkloadGrain.RetryPendingAsync() => RetryPendingAsync();
 
-    // Retries pending releases and places what is still Pending (the grain call, the retry timer and the release
-    // reminder); returns whether some instance still waits for either.
-    private Task<bool> RetryPendingAsync() => SettleAsync(Planner);
+    // Retries every pending release (bounded: the releases run side by side, each within the release timeout),
+    // places what is still Pending and finishes a deletion: the grain call, the retry timer and the release reminder.
+    private Task RetryPendingAsync() => SettleAsync(Planner, Begin(), retryEarlierReleases: true);
 
     Task<IReadOnlyList<SchedulingExplanation>> IWorkloadGrain.GetDecisionsAsync() =>
         Task.FromResult<IReadOnlyList<SchedulingExplanation>>(_decisions.State.Decisions.ToList());
 
     Task<IReadOnlyList<WorkloadEvent>> IWorkloadGrain.GetEventsAsync() => Task.FromResult<IReadOnlyList<WorkloadEvent>>(_state.State.Events.ToList());
-
-    private async Task ConvergeAsync()
-    {
-        var planner = Planner;
-        planner.Converge();
-        UpdateRetryTimer(await SettleAsync(planner));
-    }
-
-    // The common tail of every operation and retry: give back ended instances' reservations (before placing: what
-    // they held may fit the new ones), place what is pending, compact, write if changed, publish receipts, finish a
-    // deletion whose releases are all back; returns whether some instance still waits for placement or release.
-    private async Task<bool> SettleAsync(WorkloadPlanner planner)
-    {
-        await ReleaseEndedAsync(planner);
-        await PlacePendingAsync(planner);
-        planner.Compact();
-        await WriteIfChangedAsync();
-        await _receipts.FlushAsync();
-        await FinishDeletionIfReleasedAsync(planner);
-        return await StillWaitingAsync(planner);
-    }
-
-    // Gives back every pending node reservation; one that fails stays pending (logged by the releaser).
-    private async Task ReleaseEndedAsync(WorkloadPlanner planner)
-    {
-        if (await _releaser.ReleaseAsync(planner) > 0)
-        {
-            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
-        }
-    }
 
     private async Task PlacePendingAsync(WorkloadPlanner planner)
     {
@@ -321,8 +274,8 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
         if (needed && _retry is null)
         {
             _retry = this.RegisterGrainTimer(
-                async () => UpdateRetryTimer(await RetryPendingAsync()),
-                new GrainTimerCreationOptions(PendingRetry, PendingRetry) { Interleave = false });
+                () => RetryPendingAsync(),
+                new GrainTimerCreationOptions(_pendingRetryInterval, _pendingRetryInterval) { Interleave = false });
         }
         else if (!needed && _retry is not null)
         {

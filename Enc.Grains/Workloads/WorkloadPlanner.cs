@@ -244,8 +244,9 @@ public sealed class WorkloadPlanner
     /// <summary>
     /// Instances whose node reservation is still to be given back: ended (Succeeded, Failed or Stopped) on a
     /// node that has not yet confirmed the release (<see cref="WorkloadInstance.NodeReleased"/>). The grain
-    /// releases them after every operation and on its retry timer, whether or not their node still reports:
-    /// a node that is gone for good never reports again, yet its grains still take the release.
+    /// releases the ones an operation ended in that operation, and retries the others on its retry timer and
+    /// reminder, whether or not their node still reports: a node that is gone for good never reports again, yet
+    /// its grains still take the release.
     /// </summary>
     public IReadOnlyList<WorkloadInstance> PendingReleases() => _record.Instances.Where(AwaitsRelease).ToList();
 
@@ -263,6 +264,24 @@ public sealed class WorkloadPlanner
         return true;
     }
 
+    /// <summary>
+    /// Takes back a release recorded by <see cref="MarkReleased"/> whose state write failed, so that memory claims
+    /// no more than storage holds: the instance is pending again and is released again (releases are
+    /// idempotent). False when unknown or not recorded as released.
+    /// </summary>
+    public bool ForgetRelease(string instanceId)
+    {
+        var i = _record.Instances.FindIndex(x => x.InstanceId == instanceId);
+        if (i < 0 || !_record.Instances[i].NodeReleased)
+        {
+            return false;
+        }
+
+        _record.Instances[i] = _record.Instances[i] with { NodeReleased = false };
+        Changed();
+        return true;
+    }
+
     /// <summary>Instances still Pending (not placed).</summary>
     public IReadOnlyList<WorkloadInstance> Pending() => _record.Instances.Where(i => i.State == InstanceState.Pending).ToList();
 
@@ -272,12 +291,13 @@ public sealed class WorkloadPlanner
     /// <summary>
     /// Drops terminal instances beyond the newest few per slot, so history stays bounded. An instance whose
     /// release is pending (<see cref="PendingReleases"/>) is kept until its node gave the reservation back:
-    /// forgetting it would leak that reservation for good.
+    /// forgetting it would leak that reservation for good. Neither is one in <paramref name="keep"/> (the grain
+    /// passes the releases of the current turn, not yet written: if that write fails they are pending again).
     /// </summary>
-    public void Compact(int keepPerSlot = 5)
+    public void Compact(int keepPerSlot = 5, IReadOnlyCollection<string>? keep = null)
     {
         var drop = _record.Instances.Where(i => i.IsTerminal).GroupBy(i => i.Ordinal)
-            .SelectMany(g => g.SkipLast(keepPerSlot)).Where(i => !AwaitsRelease(i)).ToHashSet();
+            .SelectMany(g => g.SkipLast(keepPerSlot)).Where(i => !AwaitsRelease(i) && keep?.Contains(i.InstanceId) != true).ToHashSet();
         if (_record.Instances.RemoveAll(drop.Contains) > 0)
         {
             Changed();

@@ -44,4 +44,22 @@ public sealed class WorkloadRecord
 
     /// <summary>Receipts of this workload's and its instances' changes not yet confirmed by the ledger (kept across deletion).</summary>
     [Id(20)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
+
+    /// <summary>
+    /// A copy that no later change of this record reaches (its lists and outbox are copied; their elements are
+    /// immutable), so the grain can put the record back as it was when a write fails.
+    /// </summary>
+    public WorkloadRecord Copy() => new()
+    {
+        Spec = Spec,
+        SpecVersion = SpecVersion,
+        Stopped = Stopped,
+        Instances = [.. Instances],
+        Events = [.. Events],
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        Revision = Revision,
+        Deleting = Deleting,
+        Receipts = new Receipts.ReceiptOutbox { Pending = [.. Receipts.Pending], ChainHeads = new(Receipts.ChainHeads, StringComparer.Ordinal) },
+    };
 }

@@ -41,4 +41,20 @@ internal readonly partial struct G2Projective
     /// Assumes the point is on the curve.
     /// </summary>
     public bool IsInSubgroup => Psi() == MulByX();
+
+    /// <summary>
+    /// The test of <see cref="IsInSubgroup"/> for an affine point Q on the curve, given
+    /// <paramref name="absXMultiple"/> = [|x|]·Q from a Miller loop's running point (x is negative,
+    /// so [x]Q is its negation). A running point with all coordinates zero (an exceptional addition in
+    /// the loop, which only happens when Q lies outside G2) is not a point and fails the test.
+    /// </summary>
+    public static bool IsInSubgroupGiven(in G2Affine q, in G2Projective absXMultiple)
+    {
+        if (absXMultiple.X.IsZero & absXMultiple.Y.IsZero & absXMultiple.Z.IsZero)
+        {
+            return false;
+        }
+
+        return FromAffine(q).Psi() == -absXMultiple;
+    }
 }

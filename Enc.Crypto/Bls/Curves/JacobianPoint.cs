@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Enc.Crypto.Bls.Fields;
 
 namespace Enc.Crypto.Bls.Curves;
@@ -77,6 +78,7 @@ internal readonly struct JacobianPoint<T>
     }
 
     /// <summary>2·this (dbl-2009-l, a = 0).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public JacobianPoint<T> Double()
     {
         var a = _x.Square();
@@ -95,6 +97,7 @@ internal readonly struct JacobianPoint<T>
     /// this + <paramref name="q"/> for a second operand with Z = 1 (madd-2007-bl: 7M + 4S against
     /// 11M + 5S), with the exceptional cases handled.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public JacobianPoint<T> AddAffine(in JacobianPoint<T> q)
     {
         if (IsIdentity)
@@ -123,6 +126,7 @@ internal readonly struct JacobianPoint<T>
     }
 
     /// <summary>this + <paramref name="q"/> (add-2007-bl), with the exceptional cases handled.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public JacobianPoint<T> Add(in JacobianPoint<T> q)
     {
         if (IsIdentity)

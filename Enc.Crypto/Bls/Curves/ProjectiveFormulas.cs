@@ -16,7 +16,7 @@ internal static class ProjectiveFormulas<T>
     where T : struct, ICurveField<T>
 {
     /// <summary>(X3 : Y3 : Z3) = (X1 : Y1 : Z1) + (X2 : Y2 : Z2). 12 multiplications.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Add(
         in T x1, in T y1, in T z1, in T x2, in T y2, in T z2, out T x3, out T y3, out T z3)
     {
@@ -30,7 +30,7 @@ internal static class ProjectiveFormulas<T>
     }
 
     /// <summary>(X3 : Y3 : Z3) = (X1 : Y1 : Z1) + (x2, y2) for an affine, non-identity second operand. 11 multiplications.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void AddAffine(
         in T x1, in T y1, in T z1, in T x2, in T y2, out T x3, out T y3, out T z3)
     {
@@ -60,7 +60,7 @@ internal static class ProjectiveFormulas<T>
     }
 
     /// <summary>(X3 : Y3 : Z3) = 2·(X : Y : Z). 6 multiplications and 2 squarings.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Double(in T x, in T y, in T z, out T x3, out T y3, out T z3)
     {
         var t0 = y.Square();

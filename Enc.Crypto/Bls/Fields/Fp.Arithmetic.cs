@@ -5,6 +5,17 @@ namespace Enc.Crypto.Bls.Fields;
 /// <content>Addition, subtraction, negation and Montgomery multiplication in F_p.</content>
 internal readonly partial struct Fp
 {
+    // The additive operations are written out limb by limb with a few reused locals rather than
+    // through LimbArithmetic.AddWithCarry / SubtractWithBorrow: they are inlined into large callers
+    // (tower products, curve formulas), and RyuJIT stops inlining into a method that has reached 512
+    // locals ("too many locals"), each inlined helper call adding its own argument and result
+    // temporaries. The carry and borrow logic is the helpers', in the same shape: each comparison is
+    // taken into a variable before the select (c = s < t ? 1 : w), which RyuJIT compiles to
+    // setcc/cmov, whereas a nested conditional (s < t ? 1 : (t < b ? 1 : 0)) becomes a conditional
+    // jump (checked with DOTNET_JitDisasm; ConstantTimeListingTests guards it). Where the second
+    // operand is p's limb plus a carry or borrow bit the sum cannot wrap (no limb of p is all ones),
+    // so one comparison per limb suffices. See docs/crypto.md, "Inlining budget".
+
     /// <summary>a + b mod p (branch-free).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp operator +(in Fp a, in Fp b)
@@ -23,55 +34,113 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Fp AddUnreduced(in Fp a, in Fp b)
     {
-        var carry = 0UL;
-        var s0 = LimbArithmetic.AddWithCarry(a.L0, b.L0, ref carry);
-        var s1 = LimbArithmetic.AddWithCarry(a.L1, b.L1, ref carry);
-        var s2 = LimbArithmetic.AddWithCarry(a.L2, b.L2, ref carry);
-        var s3 = LimbArithmetic.AddWithCarry(a.L3, b.L3, ref carry);
-        var s4 = LimbArithmetic.AddWithCarry(a.L4, b.L4, ref carry);
-        return new Fp(s0, s1, s2, s3, s4, a.L5 + b.L5 + carry);
+        ulong t, w, c, s0, s1, s2, s3, s4;
+        s0 = a.L0 + b.L0;
+        c = s0 < b.L0 ? 1UL : 0UL;
+        t = a.L1 + b.L1;
+        w = t < b.L1 ? 1UL : 0UL;
+        s1 = t + c;
+        c = s1 < t ? 1UL : w;
+        t = a.L2 + b.L2;
+        w = t < b.L2 ? 1UL : 0UL;
+        s2 = t + c;
+        c = s2 < t ? 1UL : w;
+        t = a.L3 + b.L3;
+        w = t < b.L3 ? 1UL : 0UL;
+        s3 = t + c;
+        c = s3 < t ? 1UL : w;
+        t = a.L4 + b.L4;
+        w = t < b.L4 ? 1UL : 0UL;
+        s4 = t + c;
+        c = s4 < t ? 1UL : w;
+        return new Fp(s0, s1, s2, s3, s4, a.L5 + b.L5 + c);
     }
 
     /// <summary>a − b mod p (branch-free).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp operator -(in Fp a, in Fp b)
     {
-        var borrow = 0UL;
-        var d0 = LimbArithmetic.SubtractWithBorrow(a.L0, b.L0, ref borrow);
-        var d1 = LimbArithmetic.SubtractWithBorrow(a.L1, b.L1, ref borrow);
-        var d2 = LimbArithmetic.SubtractWithBorrow(a.L2, b.L2, ref borrow);
-        var d3 = LimbArithmetic.SubtractWithBorrow(a.L3, b.L3, ref borrow);
-        var d4 = LimbArithmetic.SubtractWithBorrow(a.L4, b.L4, ref borrow);
-        var d5 = LimbArithmetic.SubtractWithBorrow(a.L5, b.L5, ref borrow);
-
-        // Add p back when the subtraction went negative.
-        var mask = LimbArithmetic.MaskFromBit(borrow);
-        var carry = 0UL;
-        d0 = LimbArithmetic.AddWithCarry(d0, FpConstants.P0 & mask, ref carry);
-        d1 = LimbArithmetic.AddWithCarry(d1, FpConstants.P1 & mask, ref carry);
-        d2 = LimbArithmetic.AddWithCarry(d2, FpConstants.P2 & mask, ref carry);
-        d3 = LimbArithmetic.AddWithCarry(d3, FpConstants.P3 & mask, ref carry);
-        d4 = LimbArithmetic.AddWithCarry(d4, FpConstants.P4 & mask, ref carry);
-        d5 += (FpConstants.P5 & mask) + carry;
-        return new Fp(d0, d1, d2, d3, d4, d5);
+        ulong t, o, w, d0, d1, d2, d3, d4, d5;
+        d0 = a.L0 - b.L0;
+        w = a.L0 < b.L0 ? 1UL : 0UL;
+        t = a.L1 - b.L1;
+        o = a.L1 < b.L1 ? 1UL : 0UL;
+        d1 = t - w;
+        w = t < w ? 1UL : o;
+        t = a.L2 - b.L2;
+        o = a.L2 < b.L2 ? 1UL : 0UL;
+        d2 = t - w;
+        w = t < w ? 1UL : o;
+        t = a.L3 - b.L3;
+        o = a.L3 < b.L3 ? 1UL : 0UL;
+        d3 = t - w;
+        w = t < w ? 1UL : o;
+        t = a.L4 - b.L4;
+        o = a.L4 < b.L4 ? 1UL : 0UL;
+        d4 = t - w;
+        w = t < w ? 1UL : o;
+        t = a.L5 - b.L5;
+        o = a.L5 < b.L5 ? 1UL : 0UL;
+        d5 = t - w;
+        w = t < w ? 1UL : o;
+        return AddModulusIfBorrowed(d0, d1, d2, d3, d4, d5, w);
     }
 
     /// <summary>−a mod p (branch-free; −0 = 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp operator -(in Fp a)
     {
-        var borrow = 0UL;
-        var d0 = LimbArithmetic.SubtractWithBorrow(FpConstants.P0, a.L0, ref borrow);
-        var d1 = LimbArithmetic.SubtractWithBorrow(FpConstants.P1, a.L1, ref borrow);
-        var d2 = LimbArithmetic.SubtractWithBorrow(FpConstants.P2, a.L2, ref borrow);
-        var d3 = LimbArithmetic.SubtractWithBorrow(FpConstants.P3, a.L3, ref borrow);
-        var d4 = LimbArithmetic.SubtractWithBorrow(FpConstants.P4, a.L4, ref borrow);
-        var d5 = LimbArithmetic.SubtractWithBorrow(FpConstants.P5, a.L5, ref borrow);
+        ulong t, o, w, d0, d1, d2, d3, d4, d5;
+        d0 = FpConstants.P0 - a.L0;
+        w = FpConstants.P0 < a.L0 ? 1UL : 0UL;
+        t = FpConstants.P1 - a.L1;
+        o = FpConstants.P1 < a.L1 ? 1UL : 0UL;
+        d1 = t - w;
+        w = t < w ? 1UL : o;
+        t = FpConstants.P2 - a.L2;
+        o = FpConstants.P2 < a.L2 ? 1UL : 0UL;
+        d2 = t - w;
+        w = t < w ? 1UL : o;
+        t = FpConstants.P3 - a.L3;
+        o = FpConstants.P3 < a.L3 ? 1UL : 0UL;
+        d3 = t - w;
+        w = t < w ? 1UL : o;
+        t = FpConstants.P4 - a.L4;
+        o = FpConstants.P4 < a.L4 ? 1UL : 0UL;
+        d4 = t - w;
+        w = t < w ? 1UL : o;
+        t = FpConstants.P5 - a.L5;
+        o = FpConstants.P5 < a.L5 ? 1UL : 0UL;
+        d5 = t - w;
+        w = t < w ? 1UL : o;
 
         // p − 0 = p must become 0: zero the result when a is zero.
-        var nonZero = (a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0 ? 1UL : 0UL;
-        var mask = LimbArithmetic.MaskFromBit(nonZero);
-        return new Fp(d0 & mask, d1 & mask, d2 & mask, d3 & mask, d4 & mask, d5 & mask);
+        w = 0UL - ((a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0 ? 1UL : 0UL);
+        return new Fp(d0 & w, d1 & w, d2 & w, d3 & w, d4 & w, d5 & w);
+    }
+
+    /// <summary>d + p when <paramref name="borrow"/> is 1 (a subtraction went negative), d otherwise; branch-free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Fp AddModulusIfBorrowed(ulong d0, ulong d1, ulong d2, ulong d3, ulong d4, ulong d5, ulong borrow)
+    {
+        // mask = all ones or zero; (pᵢ & mask) + c never wraps because no limb of p is all ones.
+        ulong mask = 0UL - borrow, t, c;
+        t = FpConstants.P0 & mask;
+        d0 += t;
+        c = d0 < t ? 1UL : 0UL;
+        t = (FpConstants.P1 & mask) + c;
+        d1 += t;
+        c = d1 < t ? 1UL : 0UL;
+        t = (FpConstants.P2 & mask) + c;
+        d2 += t;
+        c = d2 < t ? 1UL : 0UL;
+        t = (FpConstants.P3 & mask) + c;
+        d3 += t;
+        c = d3 < t ? 1UL : 0UL;
+        t = (FpConstants.P4 & mask) + c;
+        d4 += t;
+        c = d4 < t ? 1UL : 0UL;
+        return new Fp(d0, d1, d2, d3, d4, d5 + (FpConstants.P5 & mask) + c);
     }
 
     /// <summary>2a mod p.</summary>
@@ -219,22 +288,34 @@ internal readonly partial struct Fp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Fp SubtractModulusIfAbove(ulong s0, ulong s1, ulong s2, ulong s3, ulong s4, ulong s5)
     {
-        var borrow = 0UL;
-        var d0 = LimbArithmetic.SubtractWithBorrow(s0, FpConstants.P0, ref borrow);
-        var d1 = LimbArithmetic.SubtractWithBorrow(s1, FpConstants.P1, ref borrow);
-        var d2 = LimbArithmetic.SubtractWithBorrow(s2, FpConstants.P2, ref borrow);
-        var d3 = LimbArithmetic.SubtractWithBorrow(s3, FpConstants.P3, ref borrow);
-        var d4 = LimbArithmetic.SubtractWithBorrow(s4, FpConstants.P4, ref borrow);
-        var d5 = LimbArithmetic.SubtractWithBorrow(s5, FpConstants.P5, ref borrow);
+        // d = s − p; pᵢ + borrow never wraps (no limb of p is all ones), so one comparison per limb.
+        ulong t, w, d0, d1, d2, d3, d4, d5;
+        d0 = s0 - FpConstants.P0;
+        w = s0 < FpConstants.P0 ? 1UL : 0UL;
+        t = FpConstants.P1 + w;
+        d1 = s1 - t;
+        w = s1 < t ? 1UL : 0UL;
+        t = FpConstants.P2 + w;
+        d2 = s2 - t;
+        w = s2 < t ? 1UL : 0UL;
+        t = FpConstants.P3 + w;
+        d3 = s3 - t;
+        w = s3 < t ? 1UL : 0UL;
+        t = FpConstants.P4 + w;
+        d4 = s4 - t;
+        w = s4 < t ? 1UL : 0UL;
+        t = FpConstants.P5 + w;
+        d5 = s5 - t;
+        w = s5 < t ? 1UL : 0UL;
 
-        // borrow = 1 means s < p: keep s.
-        var keep = LimbArithmetic.MaskFromBit(borrow);
+        // w = 1 means s < p: keep s.
+        w = 0UL - w;
         return new Fp(
-            (s0 & keep) | (d0 & ~keep),
-            (s1 & keep) | (d1 & ~keep),
-            (s2 & keep) | (d2 & ~keep),
-            (s3 & keep) | (d3 & ~keep),
-            (s4 & keep) | (d4 & ~keep),
-            (s5 & keep) | (d5 & ~keep));
+            (s0 & w) | (d0 & ~w),
+            (s1 & w) | (d1 & ~w),
+            (s2 & w) | (d2 & ~w),
+            (s3 & w) | (d3 & ~w),
+            (s4 & w) | (d4 & ~w),
+            (s5 & w) | (d5 & ~w));
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Enc.Crypto.Bls.Fields;
 
 /// <content>
@@ -11,6 +13,7 @@ internal readonly partial struct Fp12
     /// extensions", PKC 2010): valid only for elements of the cyclotomic subgroup; about half the
     /// cost of <see cref="Square"/>. Views F_p¹² as F_p⁴³ and squares three F_p⁴ elements.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp12 CyclotomicSquare()
     {
         // Slots of the F_p⁴ view: (z0, z1), (z2, z3), (z4, z5).

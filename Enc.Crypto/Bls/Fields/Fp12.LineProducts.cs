@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Enc.Crypto.Bls.Fields;
 
 /// <content>
@@ -12,6 +14,7 @@ internal readonly partial struct Fp12
     /// (l0m0 + ξl4m4) + (l0m1 + l1m0)·v + l1m1·v² + ((l0m4 + l4m0)·v + (l1m4 + l4m1)·v²)·w:
     /// slot C1.C0 is always zero, the shape <see cref="MulBy01245"/> expects.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Fp12 MulLines(in Fp2 l0, in Fp2 l1, in Fp2 l4, in Fp2 m0, in Fp2 m1, in Fp2 m4)
     {
         var p00 = l0 * m0;
@@ -29,6 +32,7 @@ internal readonly partial struct Fp12
     /// <see cref="Fp6.MulBy12"/> and one more full product (17 F_p² multiplications instead of 18;
     /// two <see cref="MulBy014"/> would take 26).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp12 MulBy01245(in Fp12 sparse)
     {
         var s0 = sparse.C0;

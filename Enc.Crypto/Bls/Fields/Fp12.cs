@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Enc.Crypto.Bls.Fields;
 
 /// <summary>
@@ -32,6 +34,7 @@ internal readonly partial struct Fp12 : IField<Fp12>
     public static Fp12 operator -(in Fp12 a) => new(-a.C0, -a.C1);
 
     /// <summary>Karatsuba product: three F_p⁶ multiplications.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Fp12 operator *(in Fp12 a, in Fp12 b)
     {
         var aa = a.C0 * b.C0;
@@ -41,6 +44,7 @@ internal readonly partial struct Fp12 : IField<Fp12>
     }
 
     /// <summary>Complex squaring: two F_p⁶ multiplications.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp12 Square()
     {
         var ab = C0 * C1;
@@ -54,6 +58,7 @@ internal readonly partial struct Fp12 : IField<Fp12>
     /// Multiplies by the sparse line value c0 + c1·v + c4·v·w (coefficients 0, 1 and 4 of the
     /// six F_p² slots), the shape of a Miller-loop line on the M-type twist.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp12 MulBy014(in Fp2 c0, in Fp2 c1, in Fp2 c4)
     {
         var aa = C0.MulBy01(c0, c1);

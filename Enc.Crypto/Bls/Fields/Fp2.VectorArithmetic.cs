@@ -25,93 +25,83 @@ internal readonly partial struct Fp2
     /// </summary>
     internal static bool VectorArithmeticSupported => Vector512.IsHardwareAccelerated;
 
+    // AddVector and SubtractVector are written out with a few reused locals and only single-argument
+    // helpers: they are inlined into large callers, and RyuJIT stops inlining into a method that has
+    // reached 512 locals, each nested helper call (out/ref vector parameters especially) adding
+    // several temporaries (see the note in Fp.Arithmetic.cs and docs/crypto.md, "Inlining budget").
+
     /// <summary>a + b: lane-wise sum with its carries, then p subtracted from each coefficient that is ≥ p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Fp2 AddVector(in Fp2 a, in Fp2 b)
     {
-        Load(a, out var a0, out var a1);
-        Load(b, out var b0, out var b1);
-        var s0 = a0 + b0;
-        var s1 = a1 + b1;
-        ApplyCarries(ref s0, ref s1, a0, a1);
+        ref var al = ref Unsafe.As<Fp2, ulong>(ref Unsafe.AsRef(in a));
+        ref var bl = ref Unsafe.As<Fp2, ulong>(ref Unsafe.AsRef(in b));
+        var x0 = Vector512.LoadUnsafe(ref al);
+        var x1 = Vector256.LoadUnsafe(ref al, 8);
+        var s0 = x0 + Vector512.LoadUnsafe(ref bl);
+        var s1 = x1 + Vector256.LoadUnsafe(ref bl, 8);
 
-        var d0 = s0;
-        var d1 = s1;
-        var below = SubtractWithBorrows(ref d0, ref d1, ModulusLow(), ModulusHigh());
-        var keep = CoefficientLanes(below);
-        return Store(
-            Vector512.ConditionalSelect(LaneMaskLow(keep), s0, d0),
-            Vector256.ConditionalSelect(LaneMaskHigh(keep), s1, d1));
+        // Carries between lanes: generated where the lane wrapped (s < x), passed on where it is all ones.
+        var generate = ((uint)Vector512.LessThan(s0, x0).ExtractMostSignificantBits() | ((uint)Vector256.LessThan(s1, x1).ExtractMostSignificantBits() << 8)) & ~TopLimbBits;
+        var propagate = ((uint)Vector512.Equals(s0, Vector512<ulong>.AllBitsSet).ExtractMostSignificantBits() | ((uint)Vector256.Equals(s1, Vector256<ulong>.AllBitsSet).ExtractMostSignificantBits() << 8)) & ~TopLimbBits;
+        generate = ((generate << 1) + propagate) ^ propagate;
+        s0 -= LaneMaskLow(generate);
+        s1 -= LaneMaskHigh(generate);
+
+        // d = s − p per coefficient with its borrows; a coefficient whose top limb borrowed was below p: keep s.
+        x0 = ModulusLow();
+        x1 = ModulusHigh();
+        generate = ((uint)Vector512.LessThan(s0, x0).ExtractMostSignificantBits() | ((uint)Vector256.LessThan(s1, x1).ExtractMostSignificantBits() << 8));
+        propagate = ((uint)Vector512.Equals(s0, x0).ExtractMostSignificantBits() | ((uint)Vector256.Equals(s1, x1).ExtractMostSignificantBits() << 8));
+        var borrowIn = (((generate & ~TopLimbBits) << 1) + (propagate & ~TopLimbBits)) ^ (propagate & ~TopLimbBits);
+        generate = CoefficientLanes(generate | (propagate & borrowIn));
+        x0 = Vector512.ConditionalSelect(LaneMaskLow(generate), s0, s0 - x0 + LaneMaskLow(borrowIn));
+        x1 = Vector256.ConditionalSelect(LaneMaskHigh(generate), s1, s1 - x1 + LaneMaskHigh(borrowIn));
+        Unsafe.SkipInit(out Fp2 result);
+        x0.StoreUnsafe(ref Unsafe.As<Fp2, ulong>(ref result));
+        x1.StoreUnsafe(ref Unsafe.As<Fp2, ulong>(ref result), 8);
+        return result;
     }
 
     /// <summary>a − b: lane-wise difference with its borrows, then p added to each coefficient that went negative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Fp2 SubtractVector(in Fp2 a, in Fp2 b)
     {
-        Load(a, out var d0, out var d1);
-        Load(b, out var b0, out var b1);
-        var negative = CoefficientLanes(SubtractWithBorrows(ref d0, ref d1, b0, b1));
+        ref var al = ref Unsafe.As<Fp2, ulong>(ref Unsafe.AsRef(in a));
+        ref var bl = ref Unsafe.As<Fp2, ulong>(ref Unsafe.AsRef(in b));
+        var x0 = Vector512.LoadUnsafe(ref al);
+        var x1 = Vector256.LoadUnsafe(ref al, 8);
+        var y0 = Vector512.LoadUnsafe(ref bl);
+        var y1 = Vector256.LoadUnsafe(ref bl, 8);
 
-        // The carry out of a top limb is the wrap back into range and is dropped (the chain is cut there).
-        var t0 = d0 + (ModulusLow() & LaneMaskLow(negative));
-        var t1 = d1 + (ModulusHigh() & LaneMaskHigh(negative));
-        ApplyCarries(ref t0, ref t1, d0, d1);
-        return Store(t0, t1);
-    }
+        // Borrows between lanes: generated where x < y, passed on where x = y; bits 5 and 11 say that a
+        // coefficient went negative.
+        var generate = ((uint)Vector512.LessThan(x0, y0).ExtractMostSignificantBits() | ((uint)Vector256.LessThan(x1, y1).ExtractMostSignificantBits() << 8));
+        var propagate = ((uint)Vector512.Equals(x0, y0).ExtractMostSignificantBits() | ((uint)Vector256.Equals(x1, y1).ExtractMostSignificantBits() << 8));
+        var borrowIn = (((generate & ~TopLimbBits) << 1) + (propagate & ~TopLimbBits)) ^ (propagate & ~TopLimbBits);
+        generate = CoefficientLanes(generate | (propagate & borrowIn));
+        x0 = x0 - y0 + LaneMaskLow(borrowIn);
+        x1 = x1 - y1 + LaneMaskHigh(borrowIn);
 
-    /// <summary>
-    /// Completes the lane-wise sum s = x + y (given s and x) by adding the carries between lanes
-    /// within each coefficient; a top limb's carry out is dropped.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ApplyCarries(ref Vector512<ulong> s0, ref Vector256<ulong> s1, Vector512<ulong> x0, Vector256<ulong> x1)
-    {
-        var generate = Bits(Vector512.LessThan(s0, x0), Vector256.LessThan(s1, x1)) & ~TopLimbBits;
-        var propagate = Bits(Vector512.Equals(s0, Vector512<ulong>.AllBitsSet), Vector256.Equals(s1, Vector256<ulong>.AllBitsSet)) & ~TopLimbBits;
-        var carryIn = ((generate << 1) + propagate) ^ propagate;
-        s0 -= LaneMaskLow(carryIn);
-        s1 -= LaneMaskHigh(carryIn);
-    }
-
-    /// <summary>
-    /// d −= y per coefficient with the borrows between lanes (generated where d &lt; y, passed on where
-    /// d = y); returns the lanes' borrow-out bits, of which bits 5 and 11 say that a coefficient was below y.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint SubtractWithBorrows(ref Vector512<ulong> d0, ref Vector256<ulong> d1, Vector512<ulong> y0, Vector256<ulong> y1)
-    {
-        var generate = Bits(Vector512.LessThan(d0, y0), Vector256.LessThan(d1, y1));
-        var propagate = Bits(Vector512.Equals(d0, y0), Vector256.Equals(d1, y1));
-        var g = generate & ~TopLimbBits;
-        var p = propagate & ~TopLimbBits;
-        var borrowIn = ((g << 1) + p) ^ p;
-        d0 = d0 - y0 + LaneMaskLow(borrowIn);
-        d1 = d1 - y1 + LaneMaskHigh(borrowIn);
-        return generate | (propagate & borrowIn);
+        // Add p to the negative coefficients; the carry out of a top limb is the wrap back into range
+        // and is dropped (the chain is cut there).
+        y0 = x0 + (ModulusLow() & LaneMaskLow(generate));
+        y1 = x1 + (ModulusHigh() & LaneMaskHigh(generate));
+        generate = ((uint)Vector512.LessThan(y0, x0).ExtractMostSignificantBits() | ((uint)Vector256.LessThan(y1, x1).ExtractMostSignificantBits() << 8)) & ~TopLimbBits;
+        propagate = ((uint)Vector512.Equals(y0, Vector512<ulong>.AllBitsSet).ExtractMostSignificantBits() | ((uint)Vector256.Equals(y1, Vector256<ulong>.AllBitsSet).ExtractMostSignificantBits() << 8)) & ~TopLimbBits;
+        generate = ((generate << 1) + propagate) ^ propagate;
+        y0 -= LaneMaskLow(generate);
+        y1 -= LaneMaskHigh(generate);
+        Unsafe.SkipInit(out Fp2 result);
+        y0.StoreUnsafe(ref Unsafe.As<Fp2, ulong>(ref result));
+        y1.StoreUnsafe(ref Unsafe.As<Fp2, ulong>(ref result), 8);
+        return result;
     }
 
     /// <summary>All six lanes of each coefficient whose top-limb bit (5 or 11) is set in <paramref name="bits"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint CoefficientLanes(uint bits) =>
         (FirstCoefficientLanes & (0u - ((bits >> 5) & 1))) | (SecondCoefficientLanes & (0u - ((bits >> 11) & 1)));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Load(in Fp2 value, out Vector512<ulong> low, out Vector256<ulong> high)
-    {
-        ref var limbs = ref Unsafe.As<Fp2, ulong>(ref Unsafe.AsRef(in value));
-        low = Vector512.LoadUnsafe(ref limbs);
-        high = Vector256.LoadUnsafe(ref limbs, 8);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Fp2 Store(Vector512<ulong> low, Vector256<ulong> high)
-    {
-        Unsafe.SkipInit(out Fp2 result);
-        ref var limbs = ref Unsafe.As<Fp2, ulong>(ref result);
-        low.StoreUnsafe(ref limbs);
-        high.StoreUnsafe(ref limbs, 8);
-        return result;
-    }
 
     /// <summary>p's limbs in lanes 0–7 (c0's six, then c1's first two); built from constants, so the JIT folds it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -122,24 +112,18 @@ internal readonly partial struct Fp2
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> ModulusHigh() => Vector256.Create(FpConstants.P2, FpConstants.P3, FpConstants.P4, FpConstants.P5);
 
-    /// <summary>One bit per lane (lanes 0–7, then 8–11) from two comparison results.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Bits(Vector512<ulong> low, Vector256<ulong> high) =>
-        (uint)low.ExtractMostSignificantBits() | ((uint)high.ExtractMostSignificantBits() << 8);
-
     /// <summary>All-ones in lanes 0–7 whose bit is set, zero elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> LaneMaskLow(uint bits)
     {
-        var laneBits = Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128);
-        return Vector512.Equals(Vector512.Create((ulong)bits) & laneBits, laneBits);
+        return Vector512.Equals(
+            Vector512.Create((ulong)bits) & Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128), Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128));
     }
 
     /// <summary>All-ones in lanes 8–11 whose bit is set, zero elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> LaneMaskHigh(uint bits)
     {
-        var laneBits = Vector256.Create(1UL, 2, 4, 8);
-        return Vector256.Equals(Vector256.Create((ulong)(bits >> 8)) & laneBits, laneBits);
+        return Vector256.Equals(Vector256.Create((ulong)(bits >> 8)) & Vector256.Create(1UL, 2, 4, 8), Vector256.Create(1UL, 2, 4, 8));
     }
 }

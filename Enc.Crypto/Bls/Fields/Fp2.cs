@@ -51,6 +51,7 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     /// Measured faster here than Karatsuba with lazy double-width reduction (three 768-bit
     /// products, two reductions): see docs/benchmarks.md, "BLS (session 3)".
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Fp2 operator *(in Fp2 a, in Fp2 b) =>
         new(Fp.SumOfProducts(a.C0, b.C0, -a.C1, b.C1), Fp.SumOfProducts(a.C0, b.C1, a.C1, b.C0));
 
@@ -58,7 +59,7 @@ internal readonly partial struct Fp2 : ICurveField<Fp2>
     /// (c0 + c1u)² = (c0 + c1)(c0 − c1) + (2c0)·c1·u: two F_p multiplications. The sums c0 + c1 and
     /// 2c0 stay unreduced (below 2p, which the Montgomery product accepts: <see cref="Fp.AddUnreduced"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp2 Square() =>
         new(Fp.AddUnreduced(C0, C1) * (C0 - C1), Fp.AddUnreduced(C0, C0) * C1);
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Enc.Crypto.Bls.Fields;
 
 /// <content>Multiplication by an F_p⁶ element whose constant coefficient is zero.</content>
@@ -7,6 +9,7 @@ internal readonly partial struct Fp6
     /// Multiplies by the sparse element b1·v + b2·v² (five F_p² multiplications):
     /// c0 = ξ(a1b2 + a2b1), c1 = a0b1 + ξa2b2, c2 = a0b2 + a1b1, the cross term by Karatsuba.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp6 MulBy12(in Fp2 b1, in Fp2 b2)
     {
         var t11 = C1 * b1;

@@ -37,6 +37,7 @@ internal readonly partial struct Fp6 : IField<Fp6>
     public static Fp6 operator -(in Fp6 a) => new(-a.C0, -a.C1, -a.C2);
 
     /// <summary>Karatsuba-style product: six F_p² multiplications.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Fp6 operator *(in Fp6 a, in Fp6 b)
     {
         var aa = a.C0 * b.C0;
@@ -49,6 +50,7 @@ internal readonly partial struct Fp6 : IField<Fp6>
     }
 
     /// <summary>Chung–Hasan squaring (CH-SQR2): two multiplications and three squarings in F_p².</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp6 Square()
     {
         var s0 = C0.Square();
@@ -69,6 +71,7 @@ internal readonly partial struct Fp6 : IField<Fp6>
     public Fp6 MulByNonResidue() => new(C2.MulByNonResidue(), C0, C1);
 
     /// <summary>Multiplies by the sparse element b0 + b1·v (five F_p² multiplications).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp6 MulBy01(in Fp2 b0, in Fp2 b1)
     {
         var aa = C0 * b0;
@@ -80,9 +83,11 @@ internal readonly partial struct Fp6 : IField<Fp6>
     }
 
     /// <summary>Multiplies by the sparse element b1·v (three F_p² multiplications).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp6 MulBy1(in Fp2 b1) => new((C2 * b1).MulByNonResidue(), C0 * b1, C1 * b1);
 
     /// <summary>Multiplies every coefficient by an F_p² element.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Fp6 MulByFp2(in Fp2 k) => new(C0 * k, C1 * k, C2 * k);
 
     /// <summary>The p-power Frobenius map.</summary>

@@ -26,6 +26,14 @@ internal struct MillerLoopPoint
         _z = Fp2.One;
     }
 
+    /// <summary>
+    /// The running point T as a G2 point. After the loop over the bits of |x| it is [|x|]·Q, or
+    /// (0 : 0 : 0) when an exceptional addition occurred (T = Q or T the identity before an addition
+    /// step, which the formulas turn into all-zero coordinates that then stay zero): that happens only
+    /// for points Q outside G2 (see <see cref="Pairing.MultiPairingIsOne(ReadOnlySpan{G1Affine}, ReadOnlySpan{G2Affine}, out bool)"/>).
+    /// </summary>
+    public readonly G2Projective RunningPoint => new(_x, _y, _z);
+
     /// <summary>T ← 2T; returns the tangent line at T.</summary>
     /// <remarks>
     /// The published formulas halve X·Y and b + f; here the new point is returned scaled by 4

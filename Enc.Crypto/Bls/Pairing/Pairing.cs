@@ -30,16 +30,22 @@ internal static class Pairing
     /// Pairs where either point is the identity contribute 1 and are skipped.
     /// </summary>
     public static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
-        MultiMillerLoop(ps, qs, pairLines: true);
+        MultiMillerLoop(ps, qs, pairLines: true, out _, out _);
 
     /// <summary>
     /// The same value with every line multiplied into the accumulator on its own
     /// (<see cref="Fp12.MulBy014"/>): the straightforward loop, kept as the test oracle.
     /// </summary>
     internal static Fp12 MultiMillerLoopLineByLine(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
-        MultiMillerLoop(ps, qs, pairLines: false);
+        MultiMillerLoop(ps, qs, pairLines: false, out _, out _);
 
-    private static Fp12 MultiMillerLoop(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, bool pairLines)
+    /// <summary>
+    /// The multi-Miller loop; <paramref name="lastRunningPoint"/> is the loop's final running point for
+    /// the last pair ([|x|]·Q_last, see <see cref="MillerLoopPoint.RunningPoint"/>) when that pair took
+    /// part (<paramref name="lastLooped"/>; pairs with an identity point are skipped).
+    /// </summary>
+    private static Fp12 MultiMillerLoop(
+        ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, bool pairLines, out G2Projective lastRunningPoint, out bool lastLooped)
     {
         if (ps.Length != qs.Length)
         {
@@ -70,7 +76,10 @@ internal static class Pairing
                 }
             }
 
-            return Loop(ps, qs, points[..n], index[..n], pairLines);
+            var f = Loop(ps, qs, points[..n], index[..n], pairLines);
+            lastLooped = n > 0 && index[n - 1] == ps.Length - 1;
+            lastRunningPoint = lastLooped ? points[n - 1].RunningPoint : G2Projective.Identity;
+            return f;
         }
         finally
         {
@@ -108,6 +117,21 @@ internal static class Pairing
     /// <summary>True when ∏ e(Pi, Qi) = 1, with one shared final exponentiation.</summary>
     public static bool MultiPairingIsOne(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs) =>
         FinalExponentiation(MultiMillerLoop(ps, qs)).IsOne;
+
+    /// <summary>
+    /// True when ∏ e(Pi, Qi) = 1; <paramref name="lastInSubgroup"/> says whether the last G2 point
+    /// (a signature, in the scheme's checks) lies in G2, decided from the Miller loop's own multiple
+    /// [|x|]·Q_last by Scott's criterion ψ(Q) = [x]Q (<see cref="G2Projective.IsInSubgroupGiven"/>)
+    /// instead of a separate multiplication by x: the loop runs exactly the double-and-add chain of |x|
+    /// over Q. The G2 points must be on the curve; the others need not be in G2 for the product to be
+    /// computed, but the pairing value means nothing when one is not.
+    /// </summary>
+    public static bool MultiPairingIsOne(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, out bool lastInSubgroup)
+    {
+        var isOne = FinalExponentiation(MultiMillerLoop(ps, qs, pairLines: true, out var runningPoint, out var looped)).IsOne;
+        lastInSubgroup = qs.IsEmpty || (looped ? G2Projective.IsInSubgroupGiven(qs[^1], runningPoint) : qs[^1].IsInSubgroup);
+        return isOne;
+    }
 
     private static Fp12 Loop(
         ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs, Span<MillerLoopPoint> points, ReadOnlySpan<int> index, bool pairLines)

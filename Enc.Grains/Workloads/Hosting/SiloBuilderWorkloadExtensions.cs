@@ -32,6 +32,7 @@ public static class SiloBuilderWorkloadExtensions
         }
 
         services.AddEncLedger(_ => { }); // receipts
+        services.AddSingleton<IConfigurationValidator, EncWorkloadOptionsValidator>();
         services.TryAddSingleton<IWorkloadPlacementPolicy, ResourceFitPlacementPolicy>();
         services.TryAddSingleton<IPlacementCluster>(sp =>
             new GrainPlacementCluster(sp.GetRequiredService<IGrainFactory>(), new ClusterViewCache(new GrainClusterStateSource(sp.GetRequiredService<IGrainFactory>()))));

@@ -23,4 +23,26 @@ public sealed class EncWorkloadOptions
 
     /// <summary>Grace period for tasks no longer assigned to the node. <value>Default 10 s.</value></summary>
     public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a workload waits for one node to give back one instance's reservation before it leaves that
+    /// release pending for a later retry. <value>Default 5 s.</value>
+    /// </summary>
+    /// <remarks>
+    /// Releases of one settle run side by side, so this bounds the whole release step of an operation or a
+    /// retry, however many nodes are involved: a node whose grains stopped answering (rather than failing fast)
+    /// delays its workload's calls by at most this much, instead of a response timeout per pending release. The
+    /// call that timed out may still complete on the node; every release is idempotent, so the retry finds it done.
+    /// </remarks>
+    public TimeSpan ReleaseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Period of a workload's retry timer, which runs while some instance waits for placement or for its node
+    /// release (or a deletion waits for its final write). <value>Default 30 s.</value>
+    /// </summary>
+    /// <remarks>
+    /// Pending releases left by earlier operations are retried only here (and by the durable one-minute reminder
+    /// <c>enc.workloads.release-retry</c>), never inside a user's apply, stop, delete, eviction or an agent report.
+    /// </remarks>
+    public TimeSpan PendingRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

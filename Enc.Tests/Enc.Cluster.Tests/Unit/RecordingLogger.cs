@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Enc.Cluster.Tests.Unit;
 
-/// <summary>A hand-written logger that keeps every entry (level, formatted message, exception) for assertions.</summary>
+/// <summary>A hand-written logger that keeps every entry (level, formatted message, exception) for assertions; safe for concurrent logging.</summary>
 public sealed class RecordingLogger : ILogger
 {
     /// <summary>Entries, oldest first.</summary>
@@ -16,6 +16,11 @@ public sealed class RecordingLogger : ILogger
     public bool IsEnabled(LogLevel logLevel) => true;
 
     /// <inheritdoc />
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Entries.Add((logLevel, formatter(state, exception), exception));
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (Entries)
+        {
+            Entries.Add((logLevel, formatter(state, exception), exception));
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads;
 using Enc.Grains.Workloads.Placement;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Enc.Cluster.Tests.Unit;
 
@@ -11,11 +12,13 @@ namespace Enc.Cluster.Tests.Unit;
 /// Giving back the node reservations of ended instances: each release is independent (one failing node call
 /// neither throws nor stops the others), a failed one stays pending and is retried, a successful one is not
 /// repeated, stopped instances go through the same placement-cluster path, and compaction keeps what is not
-/// yet released. The real node grains cannot show how often they were called or fail on demand, so a fake
-/// placement cluster counts and fails calls.
+/// yet released, a node that does not answer holds its release no longer than the timeout (all releases together
+/// take one timeout), and only the selected releases are made. The real node grains cannot show how often they
+/// were called, fail or stay silent on demand, so a fake placement cluster counts, fails and withholds answers.
 /// </summary>
 public sealed class TerminalInstanceReleaserTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private readonly WorkloadRecord _record = new();
     private readonly RecordingLogger _log = new();
     private int _ids;
@@ -27,10 +30,10 @@ public sealed class TerminalInstanceReleaserTests
     {
         var (planner, ids) = FinishedInstances(3);
         var node = new FakePlacementCluster { FailuresLeft = 1, FailOn = ids[1] };
-        var releaser = new TerminalInstanceReleaser(node, _log);
+        var releaser = new TerminalInstanceReleaser(node, _log, Timeout);
 
         // One report: the middle release fails; it neither throws nor keeps the third from being released.
-        Assert.Equal(2, await releaser.ReleaseAsync(planner));
+        Assert.Equal([ids[0], ids[2]], await releaser.ReleaseAsync(planner));
         Assert.Equal([$"finished n1 {ids[0]}", $"finished n1 {ids[1]}", $"finished n1 {ids[2]}"], node.Calls);
         Assert.True(Instance(ids[0]).NodeReleased);
         Assert.False(Instance(ids[1]).NodeReleased);
@@ -45,7 +48,7 @@ public sealed class TerminalInstanceReleaserTests
 
         // Next time: only the failed one is asked again.
         var revision = planner.Revision;
-        Assert.Equal(1, await releaser.ReleaseAsync(planner));
+        Assert.Equal([ids[1]], await releaser.ReleaseAsync(planner));
         Assert.Equal($"finished n1 {ids[1]}", node.Calls[^1]);
         Assert.Equal(4, node.Calls.Count);
         Assert.True(Instance(ids[1]).NodeReleased);
@@ -53,7 +56,7 @@ public sealed class TerminalInstanceReleaserTests
 
         // Every later time: no node call and no change to write.
         revision = planner.Revision;
-        Assert.Equal(0, await releaser.ReleaseAsync(planner));
+        Assert.Empty(await releaser.ReleaseAsync(planner));
         Assert.Equal(4, node.Calls.Count);
         Assert.Equal(revision, planner.Revision);
     }
@@ -72,7 +75,7 @@ public sealed class TerminalInstanceReleaserTests
         Assert.Equal(ids[1], stopped.InstanceId);
 
         var node = new FakePlacementCluster();
-        Assert.Equal(2, await new TerminalInstanceReleaser(node, _log).ReleaseAsync(planner));
+        Assert.Equal(2, (await new TerminalInstanceReleaser(node, _log, Timeout).ReleaseAsync(planner)).Count);
 
         // The finished one keeps its entry on its node (logs); the stopped one is taken off its node.
         Assert.Equal([$"finished n1 {ids[0]}", $"stopped n2 {ids[1]}"], node.Calls);
@@ -86,12 +89,12 @@ public sealed class TerminalInstanceReleaserTests
         // Released finished instances keep their entry on the node (logs) until the workload is deleted.
         var (planner, ids) = FinishedInstances(2);
         var node = new FakePlacementCluster();
-        var releaser = new TerminalInstanceReleaser(node, _log);
-        Assert.Equal(2, await releaser.ReleaseAsync(planner));
+        var releaser = new TerminalInstanceReleaser(node, _log, Timeout);
+        Assert.Equal(2, (await releaser.ReleaseAsync(planner)).Count);
 
         Assert.True(planner.Delete("deleted"));
         Assert.Equal(ids, planner.PendingReleases().Select(i => i.InstanceId));
-        Assert.Equal(2, await releaser.ReleaseAsync(planner));
+        Assert.Equal(2, (await releaser.ReleaseAsync(planner)).Count);
         Assert.Equal([$"finished n1 {ids[0]}", $"finished n1 {ids[1]}", $"stopped n1 {ids[0]}", $"stopped n1 {ids[1]}"], node.Calls);
         Assert.Empty(planner.PendingReleases());
     }
@@ -102,10 +105,10 @@ public sealed class TerminalInstanceReleaserTests
         // A node gone for good never reports again; its grains still take the release (they run on any silo).
         var (planner, ids) = FinishedInstances(1);
         var node = new FakePlacementCluster { FailuresLeft = 1, FailOn = ids[0] };
-        var releaser = new TerminalInstanceReleaser(node, _log);
+        var releaser = new TerminalInstanceReleaser(node, _log, Timeout);
 
-        Assert.Equal(0, await releaser.ReleaseAsync(planner));
-        Assert.Equal(1, await releaser.ReleaseAsync(planner)); // the retry timer: no report involved
+        Assert.Empty(await releaser.ReleaseAsync(planner));
+        Assert.Single(await releaser.ReleaseAsync(planner)); // the retry timer: no report involved
         Assert.True(Instance(ids[0]).NodeReleased);
     }
 
@@ -115,10 +118,10 @@ public sealed class TerminalInstanceReleaserTests
         // Such a record loads with NodeReleased false on every ended instance (see WorkloadRecordSerializationTests).
         var (planner, _) = FinishedInstances(1);
         var node = new FakePlacementCluster();
-        var releaser = new TerminalInstanceReleaser(node, _log);
+        var releaser = new TerminalInstanceReleaser(node, _log, Timeout);
 
-        Assert.Equal(1, await releaser.ReleaseAsync(planner));
-        Assert.Equal(0, await releaser.ReleaseAsync(planner));
+        Assert.Single(await releaser.ReleaseAsync(planner));
+        Assert.Empty(await releaser.ReleaseAsync(planner));
         Assert.Single(node.Calls);
     }
 
@@ -138,17 +141,80 @@ public sealed class TerminalInstanceReleaserTests
 
         // The oldest one's release fails: compaction (keeping 5 ended instances) drops the second, not the oldest.
         var node = new FakePlacementCluster { FailuresLeft = 1, FailOn = evicted[0] };
-        var releaser = new TerminalInstanceReleaser(node, _log);
-        Assert.Equal(6, await releaser.ReleaseAsync(planner));
+        var releaser = new TerminalInstanceReleaser(node, _log, Timeout);
+        Assert.Equal(6, (await releaser.ReleaseAsync(planner)).Count);
         planner.Compact(keepPerSlot: 5);
         Assert.Contains(_record.Instances, i => i.InstanceId == evicted[0]);
         Assert.DoesNotContain(_record.Instances, i => i.InstanceId == evicted[1]);
 
         // Once released it is compacted like the others.
-        Assert.Equal(1, await releaser.ReleaseAsync(planner));
+        Assert.Single(await releaser.ReleaseAsync(planner));
         planner.Compact(keepPerSlot: 5);
         Assert.DoesNotContain(_record.Instances, i => i.InstanceId == evicted[0]);
         Assert.Equal(evicted[2..], _record.Instances.Where(i => i.IsTerminal).Select(i => i.InstanceId));
+    }
+
+    [Fact]
+    public async Task ANodeThatDoesNotAnswerLeavesItsReleasePendingAfterOneTimeoutWithFakePlacementCluster()
+    {
+        // Two of three nodes never answer. The releases run side by side: one timeout ends them all, not one per node.
+        var (planner, ids) = FinishedInstances(3);
+        var node = new FakePlacementCluster { Hang = [ids[0], ids[2]] };
+        var time = new FakeTimeProvider();
+        var release = new TerminalInstanceReleaser(node, _log, Timeout, time).ReleaseAsync(planner);
+        Assert.False(release.IsCompleted);
+        Assert.Equal(3, node.Calls.Count); // every call was made before any answer
+
+        time.Advance(Timeout);
+        Assert.Equal([ids[1]], await release.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal([ids[0], ids[2]], planner.PendingReleases().Select(i => i.InstanceId));
+        Assert.Equal(2, _log.Entries.Count);
+        Assert.All(_log.Entries, e =>
+        {
+            Assert.Equal(LogLevel.Warning, e.Level);
+            Assert.Contains("did not complete within 00:00:05", e.Message, StringComparison.Ordinal);
+            Assert.IsType<TimeoutException>(e.Exception);
+        });
+
+        // The node answers again: the retry releases both.
+        node.Hang.Clear();
+        Assert.Equal([ids[0], ids[2]], await new TerminalInstanceReleaser(node, _log, Timeout, time).ReleaseAsync(planner));
+        Assert.Empty(planner.PendingReleases());
+    }
+
+    [Fact]
+    public async Task OnlyTheSelectedReleasesAreMadeWithFakePlacementCluster()
+    {
+        // A user operation releases only what it ended itself; the earlier pending ones are the retry timer's.
+        var (planner, ids) = FinishedInstances(3);
+        var node = new FakePlacementCluster();
+        var releaser = new TerminalInstanceReleaser(node, _log, Timeout);
+
+        Assert.Equal([ids[1]], await releaser.ReleaseAsync(planner, i => i.InstanceId == ids[1]));
+        Assert.Equal([$"finished n1 {ids[1]}"], node.Calls);
+        Assert.Equal([ids[0], ids[2]], await releaser.ReleaseAsync(planner));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ReleasedAreExactlyTheAnsweredOnesOverRandomOutcomesWithFakePlacementCluster(int seed)
+    {
+        // Cross-check against the plain rule: an instance is released exactly when its node answered in time,
+        // and every other one stays pending, whatever mix of answers, failures and silences.
+        var random = new Random(seed);
+        var (planner, ids) = FinishedInstances(12);
+        var outcomes = ids.ToDictionary(id => id, _ => random.Next(3)); // 0 answers, 1 fails, 2 never answers
+        var node = new FakePlacementCluster { FailAll = [.. ids.Where(id => outcomes[id] == 1)], Hang = [.. ids.Where(id => outcomes[id] == 2)] };
+        var time = new FakeTimeProvider();
+        var release = new TerminalInstanceReleaser(node, _log, Timeout, time).ReleaseAsync(planner);
+        time.Advance(Timeout);
+
+        var expected = ids.Where(id => outcomes[id] == 0).ToList();
+        Assert.Equal(expected, await release.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(ids.Except(expected), planner.PendingReleases().Select(i => i.InstanceId));
+        Assert.Equal(ids.Count - expected.Count, _log.Entries.Count);
     }
 
     private static WorkloadSpec Spec(int replicas) => new()
@@ -188,6 +254,12 @@ public sealed class TerminalInstanceReleaserTests
 
         public int FailuresLeft { get; set; }
 
+        /// <summary>Instances whose release always fails at once.</summary>
+        public HashSet<string> FailAll { get; init; } = [];
+
+        /// <summary>Instances whose release never completes (their node does not answer).</summary>
+        public HashSet<string> Hang { get; init; } = [];
+
         public Task ReleaseFinishedAsync(string nodeName, string instanceId) => Release("finished", nodeName, instanceId);
 
         public Task ReleaseStoppedAsync(string nodeName, string instanceId) => Release("stopped", nodeName, instanceId);
@@ -207,13 +279,18 @@ public sealed class TerminalInstanceReleaserTests
         private Task Release(string kind, string nodeName, string instanceId)
         {
             Calls.Add($"{kind} {nodeName} {instanceId}");
+            if (FailAll.Contains(instanceId))
+            {
+                throw new InvalidOperationException($"node {nodeName} failed");
+            }
+
             if (instanceId == FailOn && FailuresLeft > 0)
             {
                 FailuresLeft--;
                 throw new InvalidOperationException($"node {nodeName} did not answer");
             }
 
-            return Task.CompletedTask;
+            return Hang.Contains(instanceId) ? new TaskCompletionSource().Task : Task.CompletedTask;
         }
     }
 }

@@ -4,6 +4,8 @@ using Enc.Grains.Interfaces.Hosting;
 using Enc.Grains.Interfaces.Nodes;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Workloads;
+using Enc.Grains.Workloads.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Enc.Silo.Database;
 
 namespace Enc.Cluster.Tests.Workloads;
@@ -11,8 +13,9 @@ namespace Enc.Cluster.Tests.Workloads;
 /// <summary>
 /// Giving node reservations back when the node's storage fails: a release whose write failed stays pending
 /// (the reservation held, the fact not recorded, a durable retry reminder registered), is really written by the
-/// retry, a deleted workload is forgotten only once every reservation is back, and the node grain keeps no
-/// reservation change whose write failed. Real agent, real process
+/// retry, a deleted workload is forgotten only once every reservation is back, a failed workload write leaves
+/// memory claiming nothing storage lacks and the retry timer finishing the job without another call, and the
+/// node grain keeps no reservation change whose write failed. Real agent, real process
 /// driver, real ADO.NET storage on PostgreSQL, wrapped so that writes of one grain state fail on demand.
 /// </summary>
 public sealed class WorkloadReleaseClusterTests
@@ -21,6 +24,9 @@ public sealed class WorkloadReleaseClusterTests
     private const string NodeState = "node";
     private const string WorkloadState = "workload";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    // Short enough that a test sees the retry timer work without any call; long enough not to crowd the silo.
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -64,26 +70,92 @@ public sealed class WorkloadReleaseClusterTests
     }
 
     [Fact]
-    public async Task ADeleteWhoseFinalWriteFailedKeepsTheWorkloadUntilTheNextDeleteWithFailingStorage()
+    public async Task ADeleteWhoseFinalWriteFailedKeepsTheWorkloadUntilTheRetryFinishesItWithFailingStorage()
     {
-        await using var harness = await Harness.StartAsync();
-        var (_, cluster, client, failures, _) = harness;
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (db, cluster, client, failures, _) = harness;
         await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
         await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
         var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
 
-        // The delete's first write (stopped, deleting) succeeds, the node gives the reservation back, and the final
-        // write that forgets the workload fails: the workload must stay, deleting, in memory as in storage.
-        failures.ArmAfter(WorkloadState, "default/web", successes: 1);
+        // The delete's first write (stopped, deleting) and the one recording the release succeed, the node gives the
+        // reservation back, and the final write that forgets the workload fails: the workload must stay, deleting,
+        // in memory as in storage, with its retry reminder.
+        failures.ArmAfter(WorkloadState, "default/web", successes: 2);
         await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.DeleteAsync("web", Ct));
-        Assert.True((await grain.GetAsync())!.Deleting);
+        var deleting = (await grain.GetAsync())!;
+        Assert.True(deleting.Deleting);
+        Assert.True(Assert.Single(deleting.Instances).NodeReleased);
         Assert.Contains(await client.Workloads.ListAsync(null, Ct), w => w.Id == "default/web");
+        Assert.Equal(1L, await ReleaseRemindersAsync(db));
 
-        // Once storage answers, the next delete finishes it.
+        // Once storage answers, the retry timer finishes it without any further call.
         failures.Disarm(WorkloadState, "default/web");
-        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
         await Eventually.WaitAsync(() => client.Workloads.GetAsync("web", Ct), w => w is null, Timeout, "workload forgotten");
         Assert.Empty(await client.Workloads.ListAsync(null, Ct));
+        await Eventually.WaitAsync(() => ReleaseRemindersAsync(db), n => n == 0, Timeout, "release reminder removed");
+    }
+
+    [Fact]
+    public async Task AReleaseWhoseWorkloadWriteFailedIsNotClaimedAndIsFinishedByTheRetryWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (db, cluster, client, failures, nodeName) = harness;
+        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
+
+        // The delete's first write (stopped, deleting) succeeds and the node gives the reservation back, but the
+        // workload's write recording that fails: the call fails, memory does not claim the release storage lacks,
+        // and the durable retry is set up all the same.
+        failures.ArmAfter(WorkloadState, "default/web", successes: 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.DeleteAsync("web", Ct));
+        var deleting = (await grain.GetAsync())!;
+        Assert.True(deleting.Deleting);
+        Assert.True(deleting.Stopped);
+        var stopped = Assert.Single(deleting.Instances);
+        Assert.Equal(InstanceState.Stopped, stopped.State);
+        Assert.False(stopped.NodeReleased);
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Equal(1L, await ReleaseRemindersAsync(db));
+        Assert.Contains(await client.Workloads.ListAsync(null, Ct), w => w.Id == "default/web");
+
+        // Storage recovers: with no further call, the retry releases again (idempotent), records it and forgets the workload.
+        failures.Disarm(WorkloadState, "default/web");
+        await Eventually.WaitAsync(() => client.Workloads.GetAsync("web", Ct), w => w is null, Timeout, "workload forgotten");
+        Assert.Empty(await client.Workloads.ListAsync(null, Ct));
+        Assert.DoesNotContain(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync(), a => a.InstanceId == stopped.InstanceId);
+        await Eventually.WaitAsync(() => ReleaseRemindersAsync(db), n => n == 0, Timeout, "release reminder removed");
+    }
+
+    [Fact]
+    public async Task AStopWhoseFirstWriteFailedChangesNothingWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (db, cluster, client, failures, nodeName) = harness;
+        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+        var running = Assert.Single((await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running))).Instances);
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
+        var events = (await grain.GetEventsAsync()).Count;
+
+        // The stop's intent cannot be written: no node is called and memory goes back to what storage holds
+        // (running, not stopped, no new event and so no receipt).
+        failures.Arm(WorkloadState, "default/web");
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.StopAsync("web", Ct));
+        var after = (await grain.GetAsync())!;
+        Assert.False(after.Stopped);
+        var instance = Assert.Single(after.Instances);
+        Assert.Equal((running.InstanceId, InstanceState.Running, false), (instance.InstanceId, instance.State, instance.NodeReleased));
+        Assert.Equal(events, (await grain.GetEventsAsync()).Count);
+        Assert.Equal(200, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Equal(0L, await ReleaseRemindersAsync(db));
+
+        // Storage recovers: the stop asked again goes through.
+        failures.Disarm(WorkloadState, "default/web");
+        Assert.True(await client.Workloads.StopAsync("web", Ct));
+        Assert.True(Assert.Single((await grain.GetAsync())!.Instances).NodeReleased);
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
     }
 
     [Fact]
@@ -158,12 +230,19 @@ public sealed class WorkloadReleaseClusterTests
     /// <summary>A one-silo cluster on a fresh PostgreSQL database whose grain storage fails writes on demand.</summary>
     private sealed record Harness(PostgresDatabase Db, DevTestCluster Cluster, EncClient Client, StorageFailures Failures, string NodeName) : IAsyncDisposable
     {
-        public static async Task<Harness> StartAsync()
+        public static async Task<Harness> StartAsync(TimeSpan? retryInterval = null)
         {
             var failures = new StorageFailures();
             var db = await PostgresDatabase.CreateAsync("release");
             await SchemaMigrator.Default.MigrateAsync(db.ConnectionString, Ct);
-            var cluster = await WorkloadClusterTests.StartAsync(silos: 1, db.ConnectionString, silo => FailingGrainStorage.Install(silo, EncProviderNames.GrainStorage, failures));
+            var cluster = await WorkloadClusterTests.StartAsync(silos: 1, db.ConnectionString, silo =>
+            {
+                FailingGrainStorage.Install(silo, EncProviderNames.GrainStorage, failures);
+                if (retryInterval is { } interval)
+                {
+                    silo.Services.Configure<EncWorkloadOptions>(o => o.PendingRetryInterval = interval);
+                }
+            });
             var client = await cluster.ConnectClientAsync();
             return new Harness(db, cluster, client, failures, cluster.Agent(cluster.Cluster.Silos[0]).NodeName);
         }

@@ -1,0 +1,143 @@
+using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Scheduling;
+using Enc.Grains.Interfaces.Scheduling;
+
+namespace Enc.Grains.Workloads;
+
+/// <summary>
+/// The common tail of every operation and retry (<see cref="SettleAsync"/>), ordered so that no failed write
+/// leaves memory claiming what storage does not hold, nor a state that nothing will finish: the operation's
+/// intent (instances ended, workload stopped or deleting) is written before any node gives a reservation back;
+/// the node calls follow; then the write that records them; the retry timer and reminder are set up whatever
+/// happened.
+/// </summary>
+public sealed partial class WorkloadGrain
+{
+    // Taken before an operation changes anything: the record as it was (to put back when the operation's first
+    // write fails), the revision last written then, and which releases were already pending (a user operation
+    // leaves those to the retry timer and reminder).
+    private OperationStart Begin() => new(
+        _state.State.Copy(),
+        _writtenRevision,
+        Planner.PendingReleases().Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal));
+
+    private Task ConvergeAsync(OperationStart start)
+    {
+        var planner = Planner;
+        planner.Converge();
+        return SettleAsync(planner, start, retryEarlierReleases: false);
+    }
+
+    // Writes the intent, gives back ended instances' reservations (before placing: what they held may fit the new
+    // ones), places what is pending, compacts, writes if changed, publishes receipts, finishes a deletion whose
+    // releases are all back; then, also when a step failed, keeps the retry timer and reminder exactly while
+    // something waits. User operations release only what they ended themselves (retryEarlierReleases false), so
+    // a node that does not answer delays them by at most the release timeout, and only for their own instances.
+    private async Task SettleAsync(WorkloadPlanner planner, OperationStart start, bool retryEarlierReleases)
+    {
+        try
+        {
+            Func<WorkloadInstance, bool>? include = retryEarlierReleases ? null : i => !start.EarlierReleases.Contains(i.InstanceId);
+            if (planner.PendingReleases().Any(i => include?.Invoke(i) ?? true))
+            {
+                await WriteIntentAsync(start);
+                await _receipts.FlushAsync(); // the intent is durable: its receipts go out even if a later step fails
+            }
+
+            var released = await ReleaseEndedAsync(planner, include);
+            await PlacePendingAsync(planner);
+            planner.Compact(keep: released);
+            await WriteReleasesAsync(planner, released);
+            await _receipts.FlushAsync();
+            await FinishDeletionIfReleasedAsync(planner);
+        }
+        finally
+        {
+            UpdateRetryTimer(await StillWaitingAsync(Planner)); // the current record: a finished deletion replaced it
+        }
+    }
+
+    // Stores the operation's changes before any node call, so that a write failing after the releases leaves
+    // storage with those releases pending, which the retry timer and reminder finish. When this write fails no
+    // node was called: memory goes back to where the operation started (it claims nothing storage does not hold)
+    // and the caller gets the error.
+    private async Task WriteIntentAsync(OperationStart start)
+    {
+        try
+        {
+            await WriteIfChangedAsync();
+        }
+        catch
+        {
+            _state.State = start.Before;
+            _writtenRevision = start.WrittenRevision;
+            throw;
+        }
+    }
+
+    // Records the releases (and the turn's other changes). When the write fails the releases are taken back in
+    // memory: they stay pending, as storage says, and the retry calls the nodes again (every release is
+    // idempotent). Other changes of the turn, such as placements that already reserved on a node, stay in memory
+    // and are written by the next write.
+    private async Task WriteReleasesAsync(WorkloadPlanner planner, IReadOnlyList<string> released)
+    {
+        try
+        {
+            await WriteIfChangedAsync();
+        }
+        catch
+        {
+            foreach (var id in released)
+            {
+                planner.ForgetRelease(id);
+            }
+
+            throw;
+        }
+    }
+
+    // Gives back the pending node reservations <paramref name="include"/> selects (all when null); one that fails
+    // or times out stays pending (logged by the releaser).
+    private async Task<IReadOnlyList<string>> ReleaseEndedAsync(WorkloadPlanner planner, Func<WorkloadInstance, bool>? include)
+    {
+        var released = await _releaser.ReleaseAsync(planner, include);
+        if (released.Count > 0)
+        {
+            await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
+        }
+
+        return released;
+    }
+
+    private async Task FinishDeletionIfReleasedAsync(WorkloadPlanner planner)
+    {
+        if (!planner.Deleting || planner.PendingReleases().Count > 0)
+        {
+            return;
+        }
+
+        // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
+        // Its revision moves on (never back), so a later write-if-changed compares against a fresh number.
+        // When the write fails the deleting record is put back, so memory keeps matching storage, and the retry
+        // timer and reminder (kept while a deletion waits) finish the job; the registry forgets the name only
+        // once the write succeeded.
+        var deleting = _state.State;
+        _state.State = new WorkloadRecord { Receipts = deleting.Receipts, Revision = deleting.Revision + 1 };
+        try
+        {
+            await WriteStateAsync();
+        }
+        catch
+        {
+            deleting.Receipts = _state.State.Receipts;
+            _state.State = deleting;
+            throw;
+        }
+
+        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
+        await _decisions.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    private sealed record OperationStart(WorkloadRecord Before, long WrittenRevision, IReadOnlySet<string> EarlierReleases);
+}
