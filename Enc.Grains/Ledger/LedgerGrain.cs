@@ -25,13 +25,15 @@ public sealed partial class LedgerGrain(
     LedgerStoreProvider stores,
     NodeIdentity identity,
     IOptions<EncLedgerOptions> options,
-    ILoggerFactory loggers) : Grain, ILedgerGrain
+    ILoggerFactory loggers,
+    ReceiptPublicationGate gate) : Grain, ILedgerGrain
 {
     /// <summary>Batches from the stream being appended at once (see <see cref="OnBatchAsync"/>).</summary>
     internal const int MaxBatchesInFlight = 4;
     private readonly ILogger _logger = loggers.CreateLogger<LedgerGrain>();
     private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight, MaxBatchesInFlight);
     private LedgerService _service = null!;
+    private bool _deactivating;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,6 +48,14 @@ public sealed partial class LedgerGrain(
         await stream.SubscribeAsync((batch, _) => OnBatchAsync(batch));
         this.RegisterGrainTimer(CheckpointIfDueAsync, new GrainTimerCreationOptions(o.CheckpointInterval, o.CheckpointInterval) { Interleave = true });
         LogActivated(_service.Size, stores.IsDurable ? "PostgreSQL" : "memory");
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Appends still running finish after this activation is gone, and a gone activation cannot call grains.
+        _deactivating = true;
+        return Task.CompletedTask;
     }
 
     async Task<SignerRegistrationOutcome> ILedgerGrain.RegisterSignerAsync(string nodeId, byte[] publicKey, byte[] proofOfPossession)
@@ -133,6 +143,15 @@ public sealed partial class LedgerGrain(
 
         if (batch.Emitter is { } emitter)
         {
+            if (_deactivating || !gate.IsOpen)
+            {
+                // This activation or its silo is stopping: it cannot call grains, or an emitter no longer active here
+                // could not be placed from here. The emitter's retry timer publishes the batch again, and the append
+                // (idempotent by receipt id) is reported then.
+                LogSettlementDeferred(emitter);
+                return;
+            }
+
             try
             {
                 await GrainFactory.GetGrain<IReceiptEmitterGrain>(emitter).OnReceiptsSettledAsync(outcome);
@@ -206,6 +225,9 @@ public sealed partial class LedgerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report a batch outcome to {Emitter}")]
     private partial void LogSettlementFailed(Exception exception, GrainId emitter);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Not reporting a batch outcome to {Emitter}: the ledger activation or its silo is stopping")]
+    private partial void LogSettlementDeferred(GrainId emitter);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Appending a batch signed by node {Node} failed; its emitter will send it again")]
     private partial void LogAppendFailed(Exception exception, string node);

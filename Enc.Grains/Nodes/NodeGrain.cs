@@ -43,7 +43,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
         _time = time;
         _silo = silo;
         _thresholds = new NodeHealthThresholds(options.Value.NotReadyAfter, options.Value.DownAfter);
-        _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync());
+        _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync(), () => _state.ReadStateAsync());
     }
 
     /// <inheritdoc />

@@ -6,6 +6,7 @@ using Enc.Ledger.Batches;
 using Enc.Ledger.Receipts;
 using Enc.Ledger.Service;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Streams;
 
 namespace Enc.Grains.Receipts;
@@ -40,6 +41,7 @@ public sealed partial class ReceiptEmitter
     private readonly Grain _grain;
     private readonly Func<ReceiptOutbox> _outbox;
     private readonly Func<Task> _writeState;
+    private readonly Func<Task>? _readState;
     private readonly ReceiptEmitterFactory _factory;
     private readonly EncLedgerOptions _options;
     private readonly ILogger _logger;
@@ -47,11 +49,12 @@ public sealed partial class ReceiptEmitter
     private IGrainTimer? _retryTimer;
     private bool _reminderRegistered;
 
-    internal ReceiptEmitter(Grain grain, Func<ReceiptOutbox> outbox, Func<Task> writeState, ReceiptEmitterFactory factory, EncLedgerOptions options, ILogger logger)
+    internal ReceiptEmitter(Grain grain, Func<ReceiptOutbox> outbox, Func<Task> writeState, Func<Task>? readState, ReceiptEmitterFactory factory, EncLedgerOptions options, ILogger logger)
     {
         _grain = grain;
         _outbox = outbox;
         _writeState = writeState;
+        _readState = readState;
         _factory = factory;
         _options = options;
         _logger = logger;
@@ -171,12 +174,7 @@ public sealed partial class ReceiptEmitter
         if (outcome.Accepted)
         {
             var ids = outcome.ReceiptIds.ToHashSet();
-            var confirmed = Outbox.Seal(Identity.PublicKey).Where(r => ids.Contains(r.Id)).ToList();
-            if (Outbox.Confirm(confirmed))
-            {
-                await _writeState();
-            }
-
+            await UpdateOutboxAsync(outbox => ConfirmInOutbox(outbox, ids));
             return;
         }
 
@@ -195,8 +193,12 @@ public sealed partial class ReceiptEmitter
                 break;
             case LedgerRejectionReasons.ChainLinkMismatch:
                 var subjects = Outbox.Pending.Select(p => p.Subject).Distinct(StringComparer.Ordinal).ToList();
-                Outbox.ResetHeads(subjects, await ledger.GetSubjectHeadsAsync(subjects));
-                await _writeState();
+                var heads = await ledger.GetSubjectHeadsAsync(subjects);
+                await UpdateOutboxAsync(outbox =>
+                {
+                    outbox.ResetHeads(subjects, heads);
+                    return true;
+                });
                 break;
             default:
                 return; // not repairable here: the retry timer publishes again and the rejection is logged each time
@@ -206,8 +208,51 @@ public sealed partial class ReceiptEmitter
         await PublishAsync(onlyNew: false);
     }
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to the outbox and persists it when it changed anything. When the write
+    /// meets a newer stored version (another activation of this grain wrote meanwhile: while the membership
+    /// changes a grain can briefly be active on two silos) the stored state is read back and the change applied to
+    /// it once more, so the newer state is kept and the settlement is not lost (else its receipts would be
+    /// published again and, chained on an old head, rejected).
+    /// </summary>
+    private async Task UpdateOutboxAsync(Func<ReceiptOutbox, bool> change)
+    {
+        if (!change(Outbox))
+        {
+            return;
+        }
+
+        try
+        {
+            await _writeState();
+        }
+        catch (InconsistentStateException ex) when (_readState is not null)
+        {
+            LogSettlementConflict(ex, _grain.GetGrainId());
+            await _readState();
+            if (change(Outbox))
+            {
+                await _writeState();
+            }
+        }
+    }
+
+    private bool ConfirmInOutbox(ReceiptOutbox outbox, HashSet<Guid> ids)
+    {
+        var confirmed = outbox.Seal(Identity.PublicKey).Where(r => ids.Contains(r.Id)).ToList();
+        return outbox.Confirm(confirmed);
+    }
+
     private async Task PublishAsync(bool onlyNew)
     {
+        if (!_factory.Gate.IsOpen)
+        {
+            // Not an active member, or stopping: the receipts stay in the outbox; the retry timer, the reminder or
+            // the grain's next activation (on an active silo) publishes them.
+            LogPublishDeferred(_grain.GetGrainId(), Outbox.Pending.Count);
+            return;
+        }
+
         var receipts = Outbox.Seal(Identity.PublicKey);
         var now = DateTimeOffset.UtcNow;
         var toSend = onlyNew ? receipts.Where(r => !_inFlight.ContainsKey(r.Id)).ToList() : receipts;

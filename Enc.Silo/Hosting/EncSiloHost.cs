@@ -23,8 +23,11 @@ public static class EncSiloHost
         return (builder.Configuration, options);
     }
 
-    /// <summary>Creates the web application hosting the silo; throws for invalid configuration.</summary>
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides)
+    /// <summary>
+    /// Creates the web application hosting the silo; throws for invalid configuration. <paramref name="configure"/>
+    /// runs last on the builder (hosts and tests add logging providers there).
+    /// </summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         var (_, options) = LoadConfiguration(builder, overrides);
@@ -38,6 +41,7 @@ public static class EncSiloHost
         builder.UseOrleans(silo => silo.AddEncSilo(options));
         builder.Services.AddSingleton<SiloReadiness>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapEncEndpoints(options.DashboardEnabled);
         return app;

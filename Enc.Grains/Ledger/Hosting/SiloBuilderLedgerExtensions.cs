@@ -34,6 +34,8 @@ public static class SiloBuilderLedgerExtensions
             sp.GetRequiredService<ILocalSiloDetails>().Name));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeIdentityLoader>();
         services.AddSingleton<ReceiptEmitterFactory>();
+        services.AddSingleton<ReceiptPublicationGate>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ReceiptPublicationGate>());
         services.AddSingleton<LedgerStoreProvider>();
         return services;
     }

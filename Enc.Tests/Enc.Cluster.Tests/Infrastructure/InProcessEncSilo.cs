@@ -32,8 +32,11 @@ public sealed class InProcessEncSilo : IAsyncDisposable
     /// <summary>The silo's node agent.</summary>
     public NodeAgent Agent => Services.GetRequiredService<NodeAgent>();
 
-    /// <summary>Starts a silo named <paramref name="nodeName"/> in cluster <paramref name="clusterId"/> on PostgreSQL.</summary>
-    public static async Task<InProcessEncSilo> StartAsync(string nodeName, string clusterId, string connectionString, string dataDirectory)
+    /// <summary>
+    /// Starts a silo named <paramref name="nodeName"/> in cluster <paramref name="clusterId"/> on PostgreSQL;
+    /// <paramref name="logs"/>, when given, also receives every log entry of the silo.
+    /// </summary>
+    public static async Task<InProcessEncSilo> StartAsync(string nodeName, string clusterId, string connectionString, string dataDirectory, CapturedLogs? logs = null)
     {
         var gatewayPort = FreePorts.Next();
         var app = EncSiloHost.Build(new Dictionary<string, string?>
@@ -50,7 +53,7 @@ public sealed class InProcessEncSilo : IAsyncDisposable
             ["Enc:DataDirectory"] = Path.Combine(dataDirectory, nodeName),
             ["Enc:DashboardEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        }, builder => logs?.AddTo(builder.Logging, nodeName));
         await app.StartAsync();
         return new InProcessEncSilo(app, nodeName, gatewayPort);
     }
