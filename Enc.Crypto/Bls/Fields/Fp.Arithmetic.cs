@@ -38,23 +38,23 @@ internal readonly partial struct Fp
     {
         ulong t, w, c, s0, s1, s2, s3, s4;
         s0 = a.L0 + b.L0;
-        c = LimbArithmetic.Bit(s0 < b.L0);
+        c = Unsafe.BitCast<bool, byte>(s0 < b.L0);
         t = a.L1 + b.L1;
-        w = LimbArithmetic.Bit(t < b.L1);
+        w = Unsafe.BitCast<bool, byte>(t < b.L1);
         s1 = t + c;
-        c = LimbArithmetic.Bit(s1 < t) | w;
+        c = Unsafe.BitCast<bool, byte>(s1 < t) | w;
         t = a.L2 + b.L2;
-        w = LimbArithmetic.Bit(t < b.L2);
+        w = Unsafe.BitCast<bool, byte>(t < b.L2);
         s2 = t + c;
-        c = LimbArithmetic.Bit(s2 < t) | w;
+        c = Unsafe.BitCast<bool, byte>(s2 < t) | w;
         t = a.L3 + b.L3;
-        w = LimbArithmetic.Bit(t < b.L3);
+        w = Unsafe.BitCast<bool, byte>(t < b.L3);
         s3 = t + c;
-        c = LimbArithmetic.Bit(s3 < t) | w;
+        c = Unsafe.BitCast<bool, byte>(s3 < t) | w;
         t = a.L4 + b.L4;
-        w = LimbArithmetic.Bit(t < b.L4);
+        w = Unsafe.BitCast<bool, byte>(t < b.L4);
         s4 = t + c;
-        c = LimbArithmetic.Bit(s4 < t) | w;
+        c = Unsafe.BitCast<bool, byte>(s4 < t) | w;
         return new Fp(s0, s1, s2, s3, s4, a.L5 + b.L5 + c);
     }
 
@@ -64,27 +64,27 @@ internal readonly partial struct Fp
     {
         ulong t, o, w, d0, d1, d2, d3, d4, d5;
         d0 = a.L0 - b.L0;
-        w = LimbArithmetic.Bit(a.L0 < b.L0);
+        w = Unsafe.BitCast<bool, byte>(a.L0 < b.L0);
         t = a.L1 - b.L1;
-        o = LimbArithmetic.Bit(a.L1 < b.L1);
+        o = Unsafe.BitCast<bool, byte>(a.L1 < b.L1);
         d1 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L2 - b.L2;
-        o = LimbArithmetic.Bit(a.L2 < b.L2);
+        o = Unsafe.BitCast<bool, byte>(a.L2 < b.L2);
         d2 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L3 - b.L3;
-        o = LimbArithmetic.Bit(a.L3 < b.L3);
+        o = Unsafe.BitCast<bool, byte>(a.L3 < b.L3);
         d3 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L4 - b.L4;
-        o = LimbArithmetic.Bit(a.L4 < b.L4);
+        o = Unsafe.BitCast<bool, byte>(a.L4 < b.L4);
         d4 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L5 - b.L5;
-        o = LimbArithmetic.Bit(a.L5 < b.L5);
+        o = Unsafe.BitCast<bool, byte>(a.L5 < b.L5);
         d5 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         return AddModulusIfBorrowed(d0, d1, d2, d3, d4, d5, w);
     }
 
@@ -94,30 +94,30 @@ internal readonly partial struct Fp
     {
         ulong t, o, w, d0, d1, d2, d3, d4, d5;
         d0 = FpConstants.P0 - a.L0;
-        w = LimbArithmetic.Bit(FpConstants.P0 < a.L0);
+        w = Unsafe.BitCast<bool, byte>(FpConstants.P0 < a.L0);
         t = FpConstants.P1 - a.L1;
-        o = LimbArithmetic.Bit(FpConstants.P1 < a.L1);
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P1 < a.L1);
         d1 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P2 - a.L2;
-        o = LimbArithmetic.Bit(FpConstants.P2 < a.L2);
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P2 < a.L2);
         d2 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P3 - a.L3;
-        o = LimbArithmetic.Bit(FpConstants.P3 < a.L3);
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P3 < a.L3);
         d3 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P4 - a.L4;
-        o = LimbArithmetic.Bit(FpConstants.P4 < a.L4);
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P4 < a.L4);
         d4 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P5 - a.L5;
-        o = LimbArithmetic.Bit(FpConstants.P5 < a.L5);
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P5 < a.L5);
         d5 = t - w;
-        w = LimbArithmetic.Bit(t < w) | o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
 
         // p − 0 = p must become 0: zero the result when a is zero.
-        w = 0UL - LimbArithmetic.Bit((a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0);
+        w = 0UL - Unsafe.BitCast<bool, byte>((a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0);
         return new Fp(d0 & w, d1 & w, d2 & w, d3 & w, d4 & w, d5 & w);
     }
 
@@ -129,19 +129,19 @@ internal readonly partial struct Fp
         ulong mask = 0UL - borrow, t, c;
         t = FpConstants.P0 & mask;
         d0 += t;
-        c = LimbArithmetic.Bit(d0 < t);
+        c = Unsafe.BitCast<bool, byte>(d0 < t);
         t = (FpConstants.P1 & mask) + c;
         d1 += t;
-        c = LimbArithmetic.Bit(d1 < t);
+        c = Unsafe.BitCast<bool, byte>(d1 < t);
         t = (FpConstants.P2 & mask) + c;
         d2 += t;
-        c = LimbArithmetic.Bit(d2 < t);
+        c = Unsafe.BitCast<bool, byte>(d2 < t);
         t = (FpConstants.P3 & mask) + c;
         d3 += t;
-        c = LimbArithmetic.Bit(d3 < t);
+        c = Unsafe.BitCast<bool, byte>(d3 < t);
         t = (FpConstants.P4 & mask) + c;
         d4 += t;
-        c = LimbArithmetic.Bit(d4 < t);
+        c = Unsafe.BitCast<bool, byte>(d4 < t);
         return new Fp(d0, d1, d2, d3, d4, d5 + (FpConstants.P5 & mask) + c);
     }
 
@@ -293,22 +293,22 @@ internal readonly partial struct Fp
         // d = s − p; pᵢ + borrow never wraps (no limb of p is all ones), so one comparison per limb.
         ulong t, w, d0, d1, d2, d3, d4, d5;
         d0 = s0 - FpConstants.P0;
-        w = LimbArithmetic.Bit(s0 < FpConstants.P0);
+        w = Unsafe.BitCast<bool, byte>(s0 < FpConstants.P0);
         t = FpConstants.P1 + w;
         d1 = s1 - t;
-        w = LimbArithmetic.Bit(s1 < t);
+        w = Unsafe.BitCast<bool, byte>(s1 < t);
         t = FpConstants.P2 + w;
         d2 = s2 - t;
-        w = LimbArithmetic.Bit(s2 < t);
+        w = Unsafe.BitCast<bool, byte>(s2 < t);
         t = FpConstants.P3 + w;
         d3 = s3 - t;
-        w = LimbArithmetic.Bit(s3 < t);
+        w = Unsafe.BitCast<bool, byte>(s3 < t);
         t = FpConstants.P4 + w;
         d4 = s4 - t;
-        w = LimbArithmetic.Bit(s4 < t);
+        w = Unsafe.BitCast<bool, byte>(s4 < t);
         t = FpConstants.P5 + w;
         d5 = s5 - t;
-        w = LimbArithmetic.Bit(s5 < t);
+        w = Unsafe.BitCast<bool, byte>(s5 < t);
 
         // w = 1 means s < p: keep s.
         w = 0UL - w;

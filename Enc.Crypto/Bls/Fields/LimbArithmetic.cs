@@ -15,9 +15,9 @@ internal static class LimbArithmetic
     public static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
     {
         var sum = a + b;
-        var carryOut = Bit(sum < a);
+        ulong carryOut = Unsafe.BitCast<bool, byte>(sum < a);
         var total = sum + carry;
-        carry = Bit(total < sum) | carryOut;
+        carry = Unsafe.BitCast<bool, byte>(total < sum) | carryOut;
         return total;
     }
 
@@ -26,9 +26,9 @@ internal static class LimbArithmetic
     public static ulong SubtractWithBorrow(ulong a, ulong b, ref ulong borrow)
     {
         var diff = a - b;
-        var borrowOut = Bit(a < b);
+        ulong borrowOut = Unsafe.BitCast<bool, byte>(a < b);
         var total = diff - borrow;
-        borrow = Bit(diff < borrow) | borrowOut;
+        borrow = Unsafe.BitCast<bool, byte>(diff < borrow) | borrowOut;
         return total;
     }
 
@@ -97,7 +97,10 @@ internal static class LimbArithmetic
     /// 1 when <paramref name="condition"/> holds, else 0, as a value: the comparison is materialized
     /// with <c>setcc</c>, never a jump. A conditional expression <c>c ? 1 : 0</c> is compiled to
     /// <c>setcc</c>/<c>cmov</c> only where RyuJIT if-converts, which it does not do inside loops (and
-    /// not for nested conditionals): code inlined into a loop over secret data then branches.
+    /// not for nested conditionals): code inlined into a loop over secret data then branches. The
+    /// field operations write <c>Unsafe.BitCast&lt;bool, byte&gt;</c> directly (an intrinsic, not an
+    /// inlined call), so that a call of this helper does not count against their callers' 512-local
+    /// inlining limit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Bit(bool condition) => Unsafe.BitCast<bool, byte>(condition);
