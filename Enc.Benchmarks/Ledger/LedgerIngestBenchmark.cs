@@ -89,6 +89,9 @@ public static class LedgerIngestBenchmark
             Console.WriteLine($"| Ledger side: verify + append of pre-signed batches, durable | {appendRate:N0} receipts/s ({appendOnly.TotalSeconds:F2} s), {100 * appendRate / rawRate:F0} % of raw COPY, {100 * appendRate / insertRate:F0} % of raw INSERT |");
             Console.WriteLine($"| Raw binary COPY of the same rows, same batch commits | {rawRate:N0} rows/s ({raw.TotalSeconds:F2} s) |");
             Console.WriteLine($"| Raw batched INSERT (one INSERT ... SELECT FROM unnest(arrays) per batch) of the same rows, same commits | {insertRate:N0} rows/s ({rawInsert.TotalSeconds:F2} s) |");
+            var (outboxPrevious, outboxOnePass) = OutboxEmitterLoad.Run(receipts, batchSize);
+            Console.WriteLine($"| Production outbox emitter CPU, previous path (seal, sign, seal + confirm on settlement) | {receipts / outboxPrevious.TotalSeconds:N0} receipts/s ({outboxPrevious.TotalSeconds:F2} s) |");
+            Console.WriteLine($"| Production outbox emitter CPU, one pass (SealBatches, confirm with its hashes) | {receipts / outboxOnePass.TotalSeconds:N0} receipts/s ({outboxOnePass.TotalSeconds:F2} s), {outboxPrevious.TotalSeconds / outboxOnePass.TotalSeconds:F2}x the previous path |");
             Console.WriteLine($"| Full verification (VerifyAll) | {verifyRate:N0} receipts/s ({verify.EntriesChecked:N0} entries, {verify.BatchesChecked:N0} batches, {verify.Elapsed.TotalSeconds:F2} s) |");
             return 0;
         }

@@ -46,6 +46,11 @@ public sealed partial class ReceiptEmitter
     private readonly EncLedgerOptions _options;
     private readonly ILogger _logger;
     private readonly Dictionary<Guid, DateTimeOffset> _inFlight = [];
+
+    // Receipt hashes of the last sealing, valid for _hashesOf (the outbox object sealed; storage replaces it on a
+    // read) until its heads are reset: confirming with them needs no second encoding.
+    private readonly Dictionary<Guid, byte[]> _hashes = [];
+    private ReceiptOutbox? _hashesOf;
     private IGrainTimer? _retryTimer;
     private bool _reminderRegistered;
 
@@ -175,6 +180,10 @@ public sealed partial class ReceiptEmitter
         {
             var ids = outcome.ReceiptIds.ToHashSet();
             await UpdateOutboxAsync(outbox => ConfirmInOutbox(outbox, ids));
+            foreach (var id in ids)
+            {
+                _hashes.Remove(id);
+            }
             return;
         }
 
@@ -194,6 +203,7 @@ public sealed partial class ReceiptEmitter
             case LedgerRejectionReasons.ChainLinkMismatch:
                 var subjects = Outbox.Pending.Select(p => p.Subject).Distinct(StringComparer.Ordinal).ToList();
                 var heads = await ledger.GetSubjectHeadsAsync(subjects);
+                _hashes.Clear();
                 await UpdateOutboxAsync(outbox =>
                 {
                     outbox.ResetHeads(subjects, heads);
@@ -239,6 +249,12 @@ public sealed partial class ReceiptEmitter
 
     private bool ConfirmInOutbox(ReceiptOutbox outbox, HashSet<Guid> ids)
     {
+        if (ReferenceEquals(outbox, _hashesOf) && outbox.Pending.Where(p => ids.Contains(p.Id)).All(p => _hashes.ContainsKey(p.Id)))
+        {
+            return outbox.Confirm(ids.Where(_hashes.ContainsKey).ToDictionary(id => id, id => _hashes[id]));
+        }
+
+        // Sealed by another activation or before a reset: seal again to learn the hashes.
         var confirmed = outbox.Seal(Identity.PublicKey).Where(r => ids.Contains(r.Id)).ToList();
         return outbox.Confirm(confirmed);
     }
@@ -253,21 +269,35 @@ public sealed partial class ReceiptEmitter
             return;
         }
 
-        var receipts = Outbox.Seal(Identity.PublicKey);
-        var now = DateTimeOffset.UtcNow;
-        var toSend = onlyNew ? receipts.Where(r => !_inFlight.ContainsKey(r.Id)).ToList() : receipts;
-        if (toSend.Count == 0)
+        var outbox = Outbox;
+        if (!ReferenceEquals(outbox, _hashesOf))
+        {
+            _hashes.Clear();
+            _hashesOf = outbox;
+        }
+
+        var batches = outbox.SealBatches(Identity.Signer, _options.MaxBatchSize, onlyNew ? _inFlight.Keys.ToHashSet() : null, _hashes);
+        foreach (var sealedBatch in batches)
+        {
+            for (var i = 0; i < sealedBatch.Ids.Count; i++)
+            {
+                _hashes[sealedBatch.Ids[i]] = sealedBatch.Hashes[i];
+            }
+        }
+
+        if (batches.Count == 0)
         {
             return;
         }
 
+        var now = DateTimeOffset.UtcNow;
         var stream = _grain.GetStreamProvider(EncProviderNames.Streams)
             .GetStream<ReceiptBatchMessage>(StreamId.Create(LedgerStreams.Namespace, LedgerStreams.Key));
         try
         {
-            foreach (var chunk in toSend.Chunk(_options.MaxBatchSize))
+            foreach (var sealedBatch in batches)
             {
-                var batch = ReceiptBatch.Sign(Identity.Signer, chunk);
+                var batch = sealedBatch.Batch;
                 // Bounded: a silo shutting down must not hang on its stream; the receipts stay in the outbox.
                 await stream.OnNextAsync(new ReceiptBatchMessage
                 {
@@ -277,16 +307,16 @@ public sealed partial class ReceiptEmitter
                     Receipts = batch.Receipts,
                     Signature = batch.Signature,
                 }).WaitAsync(PublishTimeout);
-                foreach (var receipt in chunk)
+                foreach (var id in sealedBatch.Ids)
                 {
-                    _inFlight[receipt.Id] = now;
+                    _inFlight[id] = now;
                 }
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The receipts are durable in the outbox; the retry timer or the reminder publishes them again.
-            LogPublishFailed(ex, _grain.GetGrainId(), toSend.Count);
+            LogPublishFailed(ex, _grain.GetGrainId(), batches.Sum(b => b.Ids.Count));
         }
     }
 

@@ -1,3 +1,4 @@
+using Enc.Ledger.Batches;
 using Enc.Ledger.Receipts;
 
 namespace Enc.Grains.Receipts;
@@ -49,6 +50,84 @@ public sealed class ReceiptOutbox
         }
 
         return sealedReceipts;
+    }
+
+    /// <summary>
+    /// Seals the pending receipts (oldest first) exactly as <see cref="Seal"/> does and signs them with
+    /// <paramref name="signer"/> in batches of at most <paramref name="maxBatchSize"/>, encoding and hashing each
+    /// receipt once (<see cref="ReceiptBatchBuilder"/>): its hash is the next receipt's chain link, its batch leaf,
+    /// and what <see cref="Confirm(IReadOnlyDictionary{Guid, byte[]})"/> later makes the subject's head. Receipts in
+    /// <paramref name="exclude"/> (already sent) stay out of the batches but still link the chain: their hash is taken
+    /// from <paramref name="knownHashes"/> (hashes this outbox returned earlier, while its heads have not been reset)
+    /// or computed.
+    /// </summary>
+    public IReadOnlyList<SealedReceiptBatch> SealBatches(
+        IBatchSigner signer, int maxBatchSize, IReadOnlySet<Guid>? exclude = null, IReadOnlyDictionary<Guid, byte[]>? knownHashes = null)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatchSize);
+        var heads = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var batches = new List<SealedReceiptBatch>();
+        ReceiptBatchBuilder? builder = null;
+        List<Guid> ids = [];
+        List<byte[]> hashes = [];
+        foreach (var pending in Pending)
+        {
+            var previous = heads.GetValueOrDefault(pending.Subject) ?? ChainHeads.GetValueOrDefault(pending.Subject) ?? new byte[ReceiptEncoding.HashSize];
+            if (exclude is not null && exclude.Contains(pending.Id))
+            {
+                heads[pending.Subject] = knownHashes?.GetValueOrDefault(pending.Id)
+                    ?? ReceiptEncoding.Hash(ReceiptEncoding.Encode(pending.ToReceipt(previous, signer.PublicKey)));
+                continue;
+            }
+
+            builder ??= new ReceiptBatchBuilder(signer, Math.Min(maxBatchSize, Pending.Count));
+            var hash = builder.Add(pending.ToReceipt(previous, signer.PublicKey)).ToArray();
+            heads[pending.Subject] = hash;
+            ids.Add(pending.Id);
+            hashes.Add(hash);
+            if (builder.Count == maxBatchSize)
+            {
+                batches.Add(new SealedReceiptBatch(builder.Sign(), ids, hashes));
+                (builder, ids, hashes) = (null, [], []);
+            }
+        }
+
+        if (builder is not null)
+        {
+            batches.Add(new SealedReceiptBatch(builder.Sign(), ids, hashes));
+        }
+
+        return batches;
+    }
+
+    /// <summary>
+    /// Removes the confirmed receipts, given with the receipt hashes they were sealed with (see
+    /// <see cref="SealBatches"/>), and moves each subject's head to its last confirmed receipt. Same result as
+    /// <see cref="Confirm(IReadOnlyList{Receipt})"/> with the sealed receipts, without encoding them again. Returns
+    /// true when anything changed.
+    /// </summary>
+    public bool Confirm(IReadOnlyDictionary<Guid, byte[]> receiptHashes)
+    {
+        ArgumentNullException.ThrowIfNull(receiptHashes);
+        var confirmed = Pending.Where(p => receiptHashes.ContainsKey(p.Id)).ToList();
+        if (confirmed.Count == 0)
+        {
+            return false;
+        }
+
+        Pending.RemoveAll(p => receiptHashes.ContainsKey(p.Id));
+        if (ChainHeads.Count + confirmed.Count > MaxChainHeads)
+        {
+            ChainHeads.Clear();
+        }
+
+        foreach (var receipt in confirmed)
+        {
+            ChainHeads[receipt.Subject] = receiptHashes[receipt.Id];
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ internal static class AbsXDigits
             var overflow = remainder >> 63;
             remainder = (remainder << 1) | ((limb >> bit) & 1);
             var difference = remainder - CurveConstants.AbsX;
-            var below = remainder < CurveConstants.AbsX ? 1UL : 0UL;
+            ulong below = Unsafe.BitCast<bool, byte>(remainder < CurveConstants.AbsX);
 
             // Subtract when the 65-bit value is at least |x|: it overflowed, or it did not borrow.
             var subtract = overflow | (below ^ 1);

@@ -9,12 +9,14 @@ internal readonly partial struct Fp
     // through LimbArithmetic.AddWithCarry / SubtractWithBorrow: they are inlined into large callers
     // (tower products, curve formulas), and RyuJIT stops inlining into a method that has reached 512
     // locals ("too many locals"), each inlined helper call adding its own argument and result
-    // temporaries. The carry and borrow logic is the helpers', in the same shape: each comparison is
-    // taken into a variable before the select (c = s < t ? 1 : w), which RyuJIT compiles to
-    // setcc/cmov, whereas a nested conditional (s < t ? 1 : (t < b ? 1 : 0)) becomes a conditional
-    // jump (checked with DOTNET_JitDisasm; ConstantTimeListingTests guards it). Where the second
-    // operand is p's limb plus a carry or borrow bit the sum cannot wrap (no limb of p is all ones),
-    // so one comparison per limb suffices. See docs/crypto.md, "Inlining budget".
+    // temporaries. The carry and borrow logic is the helpers': every comparison becomes a value
+    // through LimbArithmetic.Bit (setcc), never a conditional expression, which RyuJIT may compile to
+    // a jump (it does for a nested conditional, and it does not if-convert inside loops, where these
+    // operations are inlined into secret-dependent loops such as the G2 scalar multiplication);
+    // ConstantTimeListingTests guards it. The two carries (or borrows) of one limb are never both 1,
+    // so they combine with an OR. Where the second operand is p's limb plus a carry or borrow bit the
+    // sum cannot wrap (no limb of p is all ones), so one comparison per limb suffices. See
+    // docs/crypto.md, "Inlining budget".
 
     /// <summary>a + b mod p (branch-free).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -36,23 +38,23 @@ internal readonly partial struct Fp
     {
         ulong t, w, c, s0, s1, s2, s3, s4;
         s0 = a.L0 + b.L0;
-        c = s0 < b.L0 ? 1UL : 0UL;
+        c = Unsafe.BitCast<bool, byte>(s0 < b.L0);
         t = a.L1 + b.L1;
-        w = t < b.L1 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(t < b.L1);
         s1 = t + c;
-        c = s1 < t ? 1UL : w;
+        c = Unsafe.BitCast<bool, byte>(s1 < t) | w;
         t = a.L2 + b.L2;
-        w = t < b.L2 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(t < b.L2);
         s2 = t + c;
-        c = s2 < t ? 1UL : w;
+        c = Unsafe.BitCast<bool, byte>(s2 < t) | w;
         t = a.L3 + b.L3;
-        w = t < b.L3 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(t < b.L3);
         s3 = t + c;
-        c = s3 < t ? 1UL : w;
+        c = Unsafe.BitCast<bool, byte>(s3 < t) | w;
         t = a.L4 + b.L4;
-        w = t < b.L4 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(t < b.L4);
         s4 = t + c;
-        c = s4 < t ? 1UL : w;
+        c = Unsafe.BitCast<bool, byte>(s4 < t) | w;
         return new Fp(s0, s1, s2, s3, s4, a.L5 + b.L5 + c);
     }
 
@@ -62,27 +64,27 @@ internal readonly partial struct Fp
     {
         ulong t, o, w, d0, d1, d2, d3, d4, d5;
         d0 = a.L0 - b.L0;
-        w = a.L0 < b.L0 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(a.L0 < b.L0);
         t = a.L1 - b.L1;
-        o = a.L1 < b.L1 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(a.L1 < b.L1);
         d1 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L2 - b.L2;
-        o = a.L2 < b.L2 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(a.L2 < b.L2);
         d2 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L3 - b.L3;
-        o = a.L3 < b.L3 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(a.L3 < b.L3);
         d3 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L4 - b.L4;
-        o = a.L4 < b.L4 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(a.L4 < b.L4);
         d4 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = a.L5 - b.L5;
-        o = a.L5 < b.L5 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(a.L5 < b.L5);
         d5 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         return AddModulusIfBorrowed(d0, d1, d2, d3, d4, d5, w);
     }
 
@@ -92,30 +94,30 @@ internal readonly partial struct Fp
     {
         ulong t, o, w, d0, d1, d2, d3, d4, d5;
         d0 = FpConstants.P0 - a.L0;
-        w = FpConstants.P0 < a.L0 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(FpConstants.P0 < a.L0);
         t = FpConstants.P1 - a.L1;
-        o = FpConstants.P1 < a.L1 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P1 < a.L1);
         d1 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P2 - a.L2;
-        o = FpConstants.P2 < a.L2 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P2 < a.L2);
         d2 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P3 - a.L3;
-        o = FpConstants.P3 < a.L3 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P3 < a.L3);
         d3 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P4 - a.L4;
-        o = FpConstants.P4 < a.L4 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P4 < a.L4);
         d4 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
         t = FpConstants.P5 - a.L5;
-        o = FpConstants.P5 < a.L5 ? 1UL : 0UL;
+        o = Unsafe.BitCast<bool, byte>(FpConstants.P5 < a.L5);
         d5 = t - w;
-        w = t < w ? 1UL : o;
+        w = Unsafe.BitCast<bool, byte>(t < w) | o;
 
         // p − 0 = p must become 0: zero the result when a is zero.
-        w = 0UL - ((a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0 ? 1UL : 0UL);
+        w = 0UL - Unsafe.BitCast<bool, byte>((a.L0 | a.L1 | a.L2 | a.L3 | a.L4 | a.L5) != 0);
         return new Fp(d0 & w, d1 & w, d2 & w, d3 & w, d4 & w, d5 & w);
     }
 
@@ -127,19 +129,19 @@ internal readonly partial struct Fp
         ulong mask = 0UL - borrow, t, c;
         t = FpConstants.P0 & mask;
         d0 += t;
-        c = d0 < t ? 1UL : 0UL;
+        c = Unsafe.BitCast<bool, byte>(d0 < t);
         t = (FpConstants.P1 & mask) + c;
         d1 += t;
-        c = d1 < t ? 1UL : 0UL;
+        c = Unsafe.BitCast<bool, byte>(d1 < t);
         t = (FpConstants.P2 & mask) + c;
         d2 += t;
-        c = d2 < t ? 1UL : 0UL;
+        c = Unsafe.BitCast<bool, byte>(d2 < t);
         t = (FpConstants.P3 & mask) + c;
         d3 += t;
-        c = d3 < t ? 1UL : 0UL;
+        c = Unsafe.BitCast<bool, byte>(d3 < t);
         t = (FpConstants.P4 & mask) + c;
         d4 += t;
-        c = d4 < t ? 1UL : 0UL;
+        c = Unsafe.BitCast<bool, byte>(d4 < t);
         return new Fp(d0, d1, d2, d3, d4, d5 + (FpConstants.P5 & mask) + c);
     }
 
@@ -291,22 +293,22 @@ internal readonly partial struct Fp
         // d = s − p; pᵢ + borrow never wraps (no limb of p is all ones), so one comparison per limb.
         ulong t, w, d0, d1, d2, d3, d4, d5;
         d0 = s0 - FpConstants.P0;
-        w = s0 < FpConstants.P0 ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(s0 < FpConstants.P0);
         t = FpConstants.P1 + w;
         d1 = s1 - t;
-        w = s1 < t ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(s1 < t);
         t = FpConstants.P2 + w;
         d2 = s2 - t;
-        w = s2 < t ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(s2 < t);
         t = FpConstants.P3 + w;
         d3 = s3 - t;
-        w = s3 < t ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(s3 < t);
         t = FpConstants.P4 + w;
         d4 = s4 - t;
-        w = s4 < t ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(s4 < t);
         t = FpConstants.P5 + w;
         d5 = s5 - t;
-        w = s5 < t ? 1UL : 0UL;
+        w = Unsafe.BitCast<bool, byte>(s5 < t);
 
         // w = 1 means s < p: keep s.
         w = 0UL - w;

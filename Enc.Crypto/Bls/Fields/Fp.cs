@@ -186,7 +186,7 @@ internal readonly partial struct Fp : ICurveField<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fp ConditionalSelect(in Fp a, in Fp b, bool choice)
     {
-        var mask = LimbArithmetic.MaskFromBit(choice ? 1UL : 0UL);
+        var mask = LimbArithmetic.MaskFromBit(Unsafe.BitCast<bool, byte>(choice));
         return new Fp(
             a.L0 ^ ((a.L0 ^ b.L0) & mask),
             a.L1 ^ ((a.L1 ^ b.L1) & mask),

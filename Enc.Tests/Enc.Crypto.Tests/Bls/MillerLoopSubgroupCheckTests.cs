@@ -88,6 +88,27 @@ public sealed class MillerLoopSubgroupCheckTests
     }
 
     [Fact]
+    public void TheMembershipVerdictDoesNotFollowThePairingValue()
+    {
+        // e(P, Q)·e(−P, Q) = 1 for any Q the loop handles without an exceptional addition, in G2 or not:
+        // a product that holds for a point outside G2, which only the membership verdict refuses.
+        var random = new BlsTestRandom(702);
+        var outside = (random.NextG2() + SmallOrderPoint(23, 4)).ToAffineVariableTime();
+        var inside = random.NextG2().ToAffineVariableTime();
+        var p = random.NextG1().ToAffineVariableTime();
+
+        Assert.True(BlsPairing.MultiPairingIsOne([p, -p], [outside, outside], out var outsideInSubgroup));
+        Assert.False(outsideInSubgroup);
+        Assert.True(BlsPairing.MultiPairingIsOne([p, -p], [inside, inside], out var insideInSubgroup));
+        Assert.True(insideInSubgroup);
+    }
+
+    /// <summary>
+    /// End to end: the byte-level verifiers refuse a valid signature plus a small-order point. (Their
+    /// pairing products fail for these inputs as well; <see cref="TheMembershipVerdictDoesNotFollowThePairingValue"/>
+    /// shows the verdict is decided on its own.)
+    /// </summary>
+    [Fact]
     public void EveryByteLevelVerifierRejectsAValidSignatureMovedOutOfG2()
     {
         var secretKey = Crypto.Bls.Bls.KeyGen(new byte[32]);
