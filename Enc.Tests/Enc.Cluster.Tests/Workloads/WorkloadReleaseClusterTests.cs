@@ -159,6 +159,58 @@ public sealed class WorkloadReleaseClusterTests
     }
 
     [Fact]
+    public async Task AStopOfAnUnplacedWorkloadWhoseWriteFailedChangesNothingWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (_, cluster, client, failures, _) = harness;
+        await client.Workloads.SubmitAsync(Job("big", ["/bin/sleep", "3600"]) with { Resources = new WorkloadResources { CpuMillicores = 1_000_000, MemoryBytes = 32L << 20 } }, Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "big", w => w.Instances.Any(i => i.State == InstanceState.Pending && i.Reason is not null));
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/big");
+        var events = (await grain.GetEventsAsync()).Count;
+
+        // Nothing to release, yet the stop's write fails: the call fails and memory goes back to what storage
+        // holds (not stopped, no new event and so no receipt), instead of a stop that a later write would store.
+        failures.Arm(WorkloadState, "default/big");
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.StopAsync("big", Ct));
+        var after = (await grain.GetAsync())!;
+        Assert.False(after.Stopped);
+        Assert.Equal(InstanceState.Pending, Assert.Single(after.Instances).State);
+        Assert.Equal(events, (await grain.GetEventsAsync()).Count);
+
+        // Storage answers again and the retry timer runs (it places nothing): a new activation reads no stop.
+        failures.Disarm(WorkloadState, "default/big");
+        await grain.RetryPendingAsync();
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        Assert.False((await grain.GetAsync())!.Stopped);
+        Assert.Equal(events, (await grain.GetEventsAsync()).Count);
+        Assert.True(await client.Workloads.StopAsync("big", Ct));
+        Assert.True((await grain.GetAsync())!.Stopped);
+    }
+
+    [Fact]
+    public async Task ANewWorkloadWhoseFirstWriteFailedIsNotPlacedWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (_, cluster, client, failures, nodeName) = harness;
+        await Eventually.WaitAsync(() => client.Nodes.GetAsync(nodeName, Ct), n => n?.Status == NodeStatus.Ready, Timeout, "node Ready");
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
+
+        // The workload cannot be stored: no node reserves or runs anything for it, and it does not exist.
+        failures.Arm(WorkloadState, "default/web");
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct));
+        Assert.Null(await grain.GetAsync());
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Empty(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync());
+
+        // Storage answers: submitting again places and runs it.
+        failures.Disarm(WorkloadState, "default/web");
+        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        Assert.Equal(200, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
+    }
+
+    [Fact]
     public async Task ADeletedWorkloadIsForgottenOnlyOnceItsNodeGaveTheReservationBackWithFailingStorage()
     {
         await using var harness = await Harness.StartAsync();
