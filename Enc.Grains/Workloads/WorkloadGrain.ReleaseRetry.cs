@@ -25,7 +25,8 @@ public sealed partial class WorkloadGrain
         return releasesWait || planner.Pending().Count > 0;
     }
 
-    private static bool ReleasesWait(WorkloadPlanner planner) => planner.Deleting || planner.PendingReleases().Count > 0;
+    // A release is pending, a deletion waits for its final write, or a deleted workload's name is still listed.
+    private bool ReleasesWait(WorkloadPlanner planner) => planner.Deleting || _state.State.RegistryRemovalPending || planner.PendingReleases().Count > 0;
 
     // Registers or removes the release reminder when it is not already as wanted. A reminder service that fails
     // is logged, not thrown: the retry timer still retries while the grain is active, and the receipt outbox's own

@@ -121,35 +121,5 @@ public sealed partial class WorkloadGrain
         return released;
     }
 
-    private async Task FinishDeletionIfReleasedAsync(WorkloadPlanner planner)
-    {
-        if (!planner.Deleting || planner.PendingReleases().Count > 0)
-        {
-            return;
-        }
-
-        // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
-        // Its revision moves on (never back), so a later write-if-changed compares against a fresh number.
-        // When the write fails the deleting record is put back, so memory keeps matching storage, and the retry
-        // timer and reminder (kept while a deletion waits) finish the job; the registry forgets the name only
-        // once the write succeeded.
-        var deleting = _state.State;
-        _state.State = new WorkloadRecord { Receipts = deleting.Receipts, Revision = deleting.Revision + 1 };
-        try
-        {
-            await WriteStateAsync();
-        }
-        catch
-        {
-            deleting.Receipts = _state.State.Receipts;
-            _state.State = deleting;
-            throw;
-        }
-
-        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
-        await _decisions.ClearStateAsync();
-        DeactivateOnIdle();
-    }
-
     private sealed record OperationStart(WorkloadRecord Before, long WrittenRevision, IReadOnlySet<string> EarlierReleases);
 }

@@ -124,7 +124,15 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
         {
             if (isNew)
             {
-                await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).AddAsync(spec.Id);
+                try
+                {
+                    await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).AddAsync(spec.Id);
+                }
+                catch
+                {
+                    _state.State = start.Before; // nothing was written or asked of a node: the workload does not exist
+                    throw;
+                }
             }
 
             await ConvergeAsync(start);
