@@ -67,15 +67,23 @@ public sealed partial class TerminalInstanceReleaser
     private async Task<bool> ReleaseOneAsync(WorkloadInstance instance, bool stop)
     {
         var nodeName = instance.NodeName!;
+        Task? release = null;
         try
         {
-            var release = stop ? _cluster.ReleaseStoppedAsync(nodeName, instance.InstanceId) : _cluster.ReleaseFinishedAsync(nodeName, instance.InstanceId);
+            release = stop ? _cluster.ReleaseStoppedAsync(nodeName, instance.InstanceId) : _cluster.ReleaseFinishedAsync(nodeName, instance.InstanceId);
             await release.WaitAsync(_timeout, _time);
             return true;
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException ex) when (!FailedWith(release, ex))
         {
+            // Our wait ended, not the call (a TimeoutException the call itself failed with, such as an Orleans
+            // response timeout, is a failure like any other): the call goes on, and its outcome is logged if it fails.
             LogReleaseTimedOut(ex, instance.WorkloadId, instance.InstanceId, nodeName, instance.State, _timeout);
+            _ = release!.ContinueWith(
+                late => LogLateReleaseFailed(late.Exception!.InnerException ?? late.Exception, instance.WorkloadId, instance.InstanceId, nodeName, _timeout),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             return false;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -84,4 +92,6 @@ public sealed partial class TerminalInstanceReleaser
             return false;
         }
     }
+
+    private static bool FailedWith(Task? release, Exception ex) => release is null || release.Exception?.InnerExceptions.Contains(ex) == true;
 }

@@ -6,8 +6,9 @@ namespace Enc.Grains.Workloads;
 
 /// <summary>
 /// The common tail of every operation and retry (<see cref="SettleAsync"/>), ordered so that no failed write
-/// leaves memory claiming what storage does not hold, nor a state that nothing will finish: the operation's
-/// intent (instances ended, workload stopped or deleting) is written before any node gives a reservation back;
+/// leaves memory claiming what storage does not hold, nor a state that nothing will finish: whatever the turn
+/// changed (spec, instances ended or created, workload stopped or deleting) is written before any node is called,
+/// to reserve or to give a reservation back; the durable retry reminder is registered before a release is asked;
 /// the node calls follow; then the write that records them; the retry timer and reminder are set up whatever
 /// happened.
 /// </summary>
@@ -28,20 +29,29 @@ public sealed partial class WorkloadGrain
         return SettleAsync(planner, start, retryEarlierReleases: false);
     }
 
-    // Writes the intent, gives back ended instances' reservations (before placing: what they held may fit the new
-    // ones), places what is pending, compacts, writes if changed, publishes receipts, finishes a deletion whose
-    // releases are all back; then, also when a step failed, keeps the retry timer and reminder exactly while
-    // something waits. User operations release only what they ended themselves (retryEarlierReleases false), so
-    // a node that does not answer delays them by at most the release timeout, and only for their own instances.
+    // Writes the intent, registers the release reminder when a release waits, gives back ended instances'
+    // reservations (before placing: what they held may fit the new ones), places what is pending, compacts,
+    // writes if changed, publishes receipts, finishes a deletion whose releases are all back; then, also when a
+    // step failed, keeps the retry timer and reminder exactly while something waits (and the timer while a
+    // change is not yet written). User operations release only what they ended themselves (retryEarlierReleases
+    // false), so a node that does not answer delays them by at most the release timeout, and only for their own
+    // instances.
     private async Task SettleAsync(WorkloadPlanner planner, OperationStart start, bool retryEarlierReleases)
     {
         try
         {
             Func<WorkloadInstance, bool>? include = retryEarlierReleases ? null : i => !start.EarlierReleases.Contains(i.InstanceId);
-            if (planner.PendingReleases().Any(i => include?.Invoke(i) ?? true))
+            if (_state.State.Revision != _writtenRevision)
             {
                 await WriteIntentAsync(start);
                 await _receipts.FlushAsync(); // the intent is durable: its receipts go out even if a later step fails
+            }
+
+            if (ReleasesWait(planner))
+            {
+                // Before any node call: a silo that dies while a node is being asked leaves a stored pending
+                // release (or deletion) whose reminder wakes the workload to finish it.
+                await UpdateReleaseReminderAsync(wanted: true);
             }
 
             var released = await ReleaseEndedAsync(planner, include);
@@ -53,19 +63,21 @@ public sealed partial class WorkloadGrain
         }
         finally
         {
-            UpdateRetryTimer(await StillWaitingAsync(Planner)); // the current record: a finished deletion replaced it
+            // The current record: a finished deletion replaced it. The timer also runs while a change (such as a
+            // placement already reserved on a node) failed to be written, so that a later tick writes it.
+            UpdateRetryTimer(await StillWaitingAsync(Planner) || _state.State.Revision != _writtenRevision);
         }
     }
 
-    // Stores the operation's changes before any node call, so that a write failing after the releases leaves
-    // storage with those releases pending, which the retry timer and reminder finish. When this write fails no
-    // node was called: memory goes back to where the operation started (it claims nothing storage does not hold)
-    // and the caller gets the error.
+    // Stores the operation's changes before any node call, so that a write failing after the node calls leaves
+    // storage with the intent (releases pending, instances to place), which the retry timer and reminder finish.
+    // When this write fails no node was called: memory goes back to where the operation started (it claims
+    // nothing storage does not hold, and the turn's receipts are gone with it) and the caller gets the error.
     private async Task WriteIntentAsync(OperationStart start)
     {
         try
         {
-            await WriteIfChangedAsync();
+            await WriteStateAsync();
         }
         catch
         {
@@ -107,36 +119,6 @@ public sealed partial class WorkloadGrain
         }
 
         return released;
-    }
-
-    private async Task FinishDeletionIfReleasedAsync(WorkloadPlanner planner)
-    {
-        if (!planner.Deleting || planner.PendingReleases().Count > 0)
-        {
-            return;
-        }
-
-        // The record is emptied, not cleared: its receipt outbox and subject chain heads outlive the workload.
-        // Its revision moves on (never back), so a later write-if-changed compares against a fresh number.
-        // When the write fails the deleting record is put back, so memory keeps matching storage, and the retry
-        // timer and reminder (kept while a deletion waits) finish the job; the registry forgets the name only
-        // once the write succeeded.
-        var deleting = _state.State;
-        _state.State = new WorkloadRecord { Receipts = deleting.Receipts, Revision = deleting.Revision + 1 };
-        try
-        {
-            await WriteStateAsync();
-        }
-        catch
-        {
-            deleting.Receipts = _state.State.Receipts;
-            _state.State = deleting;
-            throw;
-        }
-
-        await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).RemoveAsync(this.GetPrimaryKeyString());
-        await _decisions.ClearStateAsync();
-        DeactivateOnIdle();
     }
 
     private sealed record OperationStart(WorkloadRecord Before, long WrittenRevision, IReadOnlySet<string> EarlierReleases);

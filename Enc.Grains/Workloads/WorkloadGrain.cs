@@ -37,6 +37,7 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
     private readonly TerminalInstanceReleaser _releaser;
     private readonly ILogger<WorkloadGrain> _logger;
     private readonly TimeSpan _pendingRetryInterval;
+    private readonly TimeSpan _releaseRetryReminderPeriod;
     private IGrainTimer? _retry;
     private bool _releaseReminderRegistered;
     private string? _reportingNode;
@@ -61,6 +62,7 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
         _releaser = new TerminalInstanceReleaser(cluster, releaseLogger, options.Value.ReleaseTimeout);
         _logger = logger;
         _pendingRetryInterval = options.Value.PendingRetryInterval;
+        _releaseRetryReminderPeriod = options.Value.ReleaseRetryReminderPeriod;
     }
 
     private WorkloadPlanner Planner => new(_state.State, () => DateTimeOffset.UtcNow, () => Guid.NewGuid().ToString("N")[..8], RecordReceipt);
@@ -69,11 +71,36 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _writtenRevision = _state.State.Revision; // storage has read the record before activation
+
+        // A stored pending release or deletion (left by an activation that ended, or a silo that died, before
+        // finishing it) is retried at once, whatever woke the grain: a reminder, a read or an agent report.
+        if (ReleasesWait(Planner))
+        {
+            UpdateRetryTimer(needed: true, firstAfter: TimeSpan.Zero);
+        }
+
         return _receipts.OnActivateAsync();
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A change whose write failed (a placement already reserved on a node) gets one more chance before the
+        // activation, and with it the only copy of that change, goes away.
+        if (_state.State.Revision != _writtenRevision)
+        {
+            try
+            {
+                await WriteStateAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogUnwrittenChangeLost(ex, this.GetPrimaryKeyString());
+            }
+        }
+
+        await _receipts.OnDeactivateAsync();
+    }
 
     Task IReceiptEmitterGrain.OnReceiptsSettledAsync(LedgerAppendOutcome outcome) => _receipts.OnSettledAsync(outcome);
 
@@ -97,7 +124,15 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
         {
             if (isNew)
             {
-                await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).AddAsync(spec.Id);
+                try
+                {
+                    await GrainFactory.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey).AddAsync(spec.Id);
+                }
+                catch
+                {
+                    _state.State = start.Before; // nothing was written or asked of a node: the workload does not exist
+                    throw;
+                }
             }
 
             await ConvergeAsync(start);
@@ -269,13 +304,13 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
     // retry that placed nothing new). After a failed write no revision counts as written, so the next call writes.
     private Task WriteIfChangedAsync() => _state.State.Revision == _writtenRevision ? Task.CompletedTask : WriteStateAsync();
 
-    private void UpdateRetryTimer(bool needed)
+    private void UpdateRetryTimer(bool needed, TimeSpan? firstAfter = null)
     {
         if (needed && _retry is null)
         {
             _retry = this.RegisterGrainTimer(
                 () => RetryPendingAsync(),
-                new GrainTimerCreationOptions(_pendingRetryInterval, _pendingRetryInterval) { Interleave = false });
+                new GrainTimerCreationOptions(firstAfter ?? _pendingRetryInterval, _pendingRetryInterval) { Interleave = false });
         }
         else if (!needed && _retry is not null)
         {

@@ -68,6 +68,7 @@ public sealed class WorkloadPlanner
         else
         {
             _record.SpecVersion = 1;
+            _record.RegistryRemovalPending = false; // the name of a deleted workload of this id is listed again
             _record.CreatedAt = now;
             happened = ("Submitted", $"{spec.Replicas} replica(s) of {spec.Image ?? string.Join(' ', spec.Command)} ({spec.Driver})");
         }

@@ -42,6 +42,13 @@ public sealed class WorkloadRecord
     /// </summary>
     [Id(8)] public bool Deleting { get; set; }
 
+    /// <summary>
+    /// The workload was deleted and this record emptied, but its name may still be in the workload registry
+    /// (or its scheduling decisions stored): the grain removes them, retrying until both succeeded, then clears
+    /// this. False in records written before this field existed.
+    /// </summary>
+    [Id(9)] public bool RegistryRemovalPending { get; set; }
+
     /// <summary>Receipts of this workload's and its instances' changes not yet confirmed by the ledger (kept across deletion).</summary>
     [Id(20)] public Receipts.ReceiptOutbox Receipts { get; set; } = new();
 
@@ -60,6 +67,7 @@ public sealed class WorkloadRecord
         UpdatedAt = UpdatedAt,
         Revision = Revision,
         Deleting = Deleting,
+        RegistryRemovalPending = RegistryRemovalPending,
         Receipts = new Receipts.ReceiptOutbox { Pending = [.. Receipts.Pending], ChainHeads = new(Receipts.ChainHeads, StringComparer.Ordinal) },
     };
 }

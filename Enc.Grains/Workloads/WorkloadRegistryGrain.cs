@@ -3,7 +3,10 @@ using Enc.Grains.Interfaces.Workloads;
 
 namespace Enc.Grains.Workloads;
 
-/// <summary>Lists workload ids for <c>enc ps</c>, events and failover.</summary>
+/// <summary>
+/// Lists workload ids for <c>enc ps</c>, events and failover. A change whose write failed is taken back in
+/// memory, so the caller's retry really writes it and no later write stores a change its caller saw fail.
+/// </summary>
 public sealed class WorkloadRegistryGrain(
     [PersistentState("workloads", EncProviderNames.GrainStorage)] IPersistentState<WorkloadRegistryState> state) : Grain, IWorkloadRegistryGrain
 {
@@ -11,7 +14,15 @@ public sealed class WorkloadRegistryGrain(
     {
         if (state.State.Ids.Add(workloadId))
         {
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Ids.Remove(workloadId); // not stored: a retry writes again, and no later write stores it
+                throw;
+            }
         }
     }
 
@@ -19,7 +30,15 @@ public sealed class WorkloadRegistryGrain(
     {
         if (state.State.Ids.Remove(workloadId))
         {
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Ids.Add(workloadId); // not stored: a retry writes again, and no later write stores it
+                throw;
+            }
         }
     }
 

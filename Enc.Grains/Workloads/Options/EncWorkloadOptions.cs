@@ -6,6 +6,9 @@ public sealed class EncWorkloadOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Enc:Workloads";
 
+    /// <summary>The smallest accepted <see cref="ReleaseRetryReminderPeriod"/>: one minute.</summary>
+    public static readonly TimeSpan MinimumReleaseRetryReminderPeriod = TimeSpan.FromMinutes(1);
+
     /// <summary>Time between reconcile passes (a change assigned to the node triggers one at once). <value>Default 2 s.</value></summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -41,8 +44,17 @@ public sealed class EncWorkloadOptions
     /// release (or a deletion waits for its final write). <value>Default 30 s.</value>
     /// </summary>
     /// <remarks>
-    /// Pending releases left by earlier operations are retried only here (and by the durable one-minute reminder
-    /// <c>enc.workloads.release-retry</c>), never inside a user's apply, stop, delete, eviction or an agent report.
+    /// Pending releases left by earlier operations are retried only here (and by the durable reminder
+    /// <c>enc.workloads.release-retry</c>, every <see cref="ReleaseRetryReminderPeriod"/>), never inside a user's
+    /// apply, stop, delete, eviction or an agent report.
     /// </remarks>
     public TimeSpan PendingRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Period of the durable reminder <c>enc.workloads.release-retry</c>, which exists while a workload has a
+    /// release pending (or a deletion waits to finish) and wakes the workload after a deactivation or a silo
+    /// crash. <value>Default 1 minute; at least <see cref="MinimumReleaseRetryReminderPeriod"/>.</value>
+    /// </summary>
+    /// <remarks>Orleans reminders are meant for periods of a minute or more; the retry timer covers shorter ones.</remarks>
+    public TimeSpan ReleaseRetryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

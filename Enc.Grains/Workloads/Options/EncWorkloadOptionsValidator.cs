@@ -12,6 +12,11 @@ public sealed class EncWorkloadOptionsValidator(IOptions<EncWorkloadOptions> opt
         var o = options.Value;
         RequirePositive(o.ReleaseTimeout, nameof(o.ReleaseTimeout));
         RequirePositive(o.PendingRetryInterval, nameof(o.PendingRetryInterval));
+        if (o.ReleaseRetryReminderPeriod < EncWorkloadOptions.MinimumReleaseRetryReminderPeriod)
+        {
+            throw new OrleansConfigurationException(
+                $"{EncWorkloadOptions.SectionName}:{nameof(o.ReleaseRetryReminderPeriod)} must be at least {EncWorkloadOptions.MinimumReleaseRetryReminderPeriod} (got {o.ReleaseRetryReminderPeriod}).");
+        }
     }
 
     private static void RequirePositive(TimeSpan value, string name)

@@ -183,6 +183,42 @@ public sealed class TerminalInstanceReleaserTests
     }
 
     [Fact]
+    public async Task ATimedOutReleaseThatFailsLaterIsLoggedWithFakePlacementCluster()
+    {
+        // The calls go on after the wait ended: a late failure is logged (not left unobserved), a late success is not.
+        var (planner, ids) = FinishedInstances(2);
+        var node = new FakePlacementCluster { Held = { [ids[0]] = new(), [ids[1]] = new() } };
+        var time = new FakeTimeProvider();
+        var release = new TerminalInstanceReleaser(node, _log, Timeout, time).ReleaseAsync(planner);
+        time.Advance(Timeout);
+        Assert.Empty(await release.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(2, _log.Entries.Count);
+
+        node.Held[ids[1]].SetResult();
+        node.Held[ids[0]].SetException(new InvalidOperationException("node n1 refused late"));
+        Assert.Equal(3, _log.Entries.Count);
+        var (level, message, exception) = _log.Entries[2];
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Contains($"instance {ids[0]} on node n1, which did not complete within 00:00:05, failed later", message, StringComparison.Ordinal);
+        Assert.Equal("node n1 refused late", Assert.IsType<InvalidOperationException>(exception).Message);
+        Assert.Equal(ids, planner.PendingReleases().Select(i => i.InstanceId)); // late outcomes change nothing: the retry decides
+    }
+
+    [Fact]
+    public async Task AReleaseThatFailsWithItsOwnTimeoutIsLoggedAsAFailureWithFakePlacementCluster()
+    {
+        // An Orleans response timeout (or storage's) is the call failing, not the release timeout running out.
+        var (planner, ids) = FinishedInstances(1);
+        var node = new FakePlacementCluster { TimeOutAtOnce = [ids[0]] };
+        Assert.Empty(await new TerminalInstanceReleaser(node, _log, Timeout).ReleaseAsync(planner));
+        var (level, message, exception) = Assert.Single(_log.Entries);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Contains("failed; it stays pending", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("did not complete within", message, StringComparison.Ordinal);
+        Assert.IsType<TimeoutException>(exception);
+    }
+
+    [Fact]
     public async Task OnlyTheSelectedReleasesAreMadeWithFakePlacementCluster()
     {
         // A user operation releases only what it ended itself; the earlier pending ones are the retry timer's.
@@ -260,6 +296,12 @@ public sealed class TerminalInstanceReleaserTests
         /// <summary>Instances whose release never completes (their node does not answer).</summary>
         public HashSet<string> Hang { get; init; } = [];
 
+        /// <summary>Instances whose release completes when the test completes its source.</summary>
+        public Dictionary<string, TaskCompletionSource> Held { get; init; } = [];
+
+        /// <summary>Instances whose release fails at once with a TimeoutException of its own (a response timeout).</summary>
+        public HashSet<string> TimeOutAtOnce { get; init; } = [];
+
         public Task ReleaseFinishedAsync(string nodeName, string instanceId) => Release("finished", nodeName, instanceId);
 
         public Task ReleaseStoppedAsync(string nodeName, string instanceId) => Release("stopped", nodeName, instanceId);
@@ -290,7 +332,13 @@ public sealed class TerminalInstanceReleaserTests
                 throw new InvalidOperationException($"node {nodeName} did not answer");
             }
 
-            return Hang.Contains(instanceId) ? new TaskCompletionSource().Task : Task.CompletedTask;
+            if (TimeOutAtOnce.Contains(instanceId))
+            {
+                return Task.FromException(new TimeoutException($"node {nodeName} response timed out"));
+            }
+
+            return Held.TryGetValue(instanceId, out var held) ? held.Task
+                : Hang.Contains(instanceId) ? new TaskCompletionSource().Task : Task.CompletedTask;
         }
     }
 }

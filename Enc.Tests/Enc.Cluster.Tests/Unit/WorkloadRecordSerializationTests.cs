@@ -20,6 +20,7 @@ public sealed class WorkloadRecordSerializationTests
         var record = new WorkloadRecord
         {
             Revision = 42,
+            RegistryRemovalPending = true,
             Instances =
             [
                 Instance("a") with { State = InstanceState.Succeeded, NodeReleased = true },
@@ -30,6 +31,7 @@ public sealed class WorkloadRecordSerializationTests
         var loaded = Serializer.Deserialize<WorkloadRecord>(Serializer.SerializeToArray(record))!;
 
         Assert.Equal(42, loaded.Revision);
+        Assert.True(loaded.RegistryRemovalPending);
         Assert.Equal([true, false], loaded.Instances.Select(i => i.NodeReleased));
         Assert.Equal(record.Instances, loaded.Instances, (x, y) => x with { Ports = y.Ports } == y);
     }

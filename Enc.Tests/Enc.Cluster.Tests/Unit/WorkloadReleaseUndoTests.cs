@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Receipts;
@@ -81,6 +82,81 @@ public sealed class WorkloadReleaseUndoTests
         Assert.Equal(before, JsonSerializer.Serialize(copy));
         Assert.NotEqual(before, JsonSerializer.Serialize(_record));
     }
+
+    [Fact]
+    public void ACopyKeepsEveryStoredMemberOfTheRecordAndItsOutbox()
+    {
+        // Every serialized member gets a value that differs from its default (a member added later without a
+        // test value fails here, so it cannot be dropped by Copy() unnoticed), then the copy must carry each one.
+        var original = (WorkloadRecord)WithEveryStoredMemberSet(typeof(WorkloadRecord));
+        var copy = original.Copy();
+        var defaults = new WorkloadRecord();
+        foreach (var member in StoredMembers(typeof(WorkloadRecord)))
+        {
+            var expected = JsonSerializer.Serialize(member.GetValue(original));
+            Assert.NotEqual(JsonSerializer.Serialize(member.GetValue(defaults)), expected);
+            Assert.True(expected == JsonSerializer.Serialize(member.GetValue(copy)), $"Copy() drops or changes {member.Name}");
+        }
+
+        foreach (var member in StoredMembers(typeof(ReceiptOutbox)))
+        {
+            Assert.True(
+                JsonSerializer.Serialize(member.GetValue(original.Receipts)) == JsonSerializer.Serialize(member.GetValue(copy.Receipts)),
+                $"Copy() drops or changes Receipts.{member.Name}");
+        }
+    }
+
+    // The members Orleans serializes ([Id]); each must be a public settable property, which this test can set.
+    private static List<PropertyInfo> StoredMembers(Type type)
+    {
+        var all = type.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .Where(m => m.GetCustomAttribute<Orleans.IdAttribute>() is not null).ToList();
+        Assert.All(all, m => Assert.True(m is PropertyInfo { CanWrite: true, SetMethod.IsPublic: true }, $"{type.Name}.{m.Name} is not a public settable property"));
+        return all.Cast<PropertyInfo>().ToList();
+    }
+
+    private static object WithEveryStoredMemberSet(Type type)
+    {
+        var value = Activator.CreateInstance(type)!;
+        foreach (var member in StoredMembers(type))
+        {
+            member.SetValue(value, NonDefault(member.PropertyType));
+        }
+
+        return value;
+    }
+
+    private static object NonDefault(Type type) => type switch
+    {
+        _ when type == typeof(long) => 42L,
+        _ when type == typeof(bool) => true,
+        _ when type == typeof(DateTimeOffset) => DateTimeOffset.UnixEpoch.AddDays(3),
+        _ when type == typeof(WorkloadSpec) => new WorkloadSpec { Name = "job", Driver = WorkloadDriver.Process, Command = ["/bin/true"], Resources = new WorkloadResources { CpuMillicores = 100, MemoryBytes = 64L << 20 } },
+        _ when type == typeof(List<WorkloadInstance>) => new List<WorkloadInstance>
+        {
+            new() { InstanceId = "default-job-1", WorkloadId = "default/job", SpecVersion = 1, Ordinal = 0, State = InstanceState.Stopped, NodeName = "n1" },
+        },
+        _ when type == typeof(List<WorkloadEvent>) => new List<WorkloadEvent>
+        {
+            new() { At = DateTimeOffset.UnixEpoch, WorkloadId = "default/job", Kind = "Stopped", Message = "test" },
+        },
+        _ when type == typeof(ReceiptOutbox) => WithEveryStoredMemberSet(typeof(ReceiptOutbox)),
+        _ when type == typeof(List<PendingReceipt>) => new List<PendingReceipt>
+        {
+            new()
+            {
+                Id = Guid.CreateVersion7(DateTimeOffset.UnixEpoch),
+                Kind = ReceiptKind.WorkloadStopped,
+                Subject = "workload/default/job",
+                Actor = "node/n1",
+                WallMilliseconds = 1,
+                Counter = 2,
+                PayloadHash = new byte[32],
+            },
+        },
+        _ when type == typeof(Dictionary<string, byte[]>) => new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["workload/default/job"] = [1, 2, 3] },
+        _ => throw new InvalidOperationException($"no non-default test value for {type}: add one, so that Copy() is checked for the member"),
+    };
 
     // One replica slot whose instances were each placed on n1 and evicted (stopped, release pending).
     private (WorkloadPlanner Planner, List<string> Ids) EvictedInstances(int count)

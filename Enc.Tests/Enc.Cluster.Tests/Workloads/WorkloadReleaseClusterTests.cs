@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Enc.Client;
 using Enc.Cluster.Tests.Infrastructure;
 using Enc.Grains.Interfaces.Hosting;
@@ -23,6 +24,7 @@ public sealed class WorkloadReleaseClusterTests
     private const string NodeInstancesState = "node-instances";
     private const string NodeState = "node";
     private const string WorkloadState = "workload";
+    private const string RegistryState = "workloads";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     // Short enough that a test sees the retry timer work without any call; long enough not to crowd the silo.
@@ -81,6 +83,7 @@ public sealed class WorkloadReleaseClusterTests
         // The delete's first write (stopped, deleting) and the one recording the release succeed, the node gives the
         // reservation back, and the final write that forgets the workload fails: the workload must stay, deleting,
         // in memory as in storage, with its retry reminder.
+        await QuietAsync(grain);
         failures.ArmAfter(WorkloadState, "default/web", successes: 2);
         await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.DeleteAsync("web", Ct));
         var deleting = (await grain.GetAsync())!;
@@ -97,6 +100,33 @@ public sealed class WorkloadReleaseClusterTests
     }
 
     [Fact]
+    public async Task ADeletedWorkloadsNameIsRemovedFromTheRegistryByTheRetryWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (db, cluster, client, failures, _) = harness;
+        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        var registry = cluster.Grains.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey);
+        var registryKey = registry.GetGrainId().Key.ToString()!;
+
+        // The workload is released and forgotten, but the registry cannot store the name's removal: the delete
+        // fails, the name stays listed (in the registry's memory as in its storage), and the reminder stays.
+        failures.Arm(RegistryState, registryKey);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.DeleteAsync("web", Ct));
+        Assert.Null(await client.Workloads.GetAsync("web", Ct));
+        Assert.Contains("default/web", await registry.ListAsync(null));
+        Assert.Equal(1L, await ReleaseRemindersAsync(db));
+
+        // Storage answers: with no further call, the retry removes the name (stored: a new activation agrees).
+        failures.Disarm(RegistryState, registryKey);
+        await Eventually.WaitAsync(() => registry.ListAsync(null), ids => ids.Count == 0, Timeout, "name removed from the registry");
+        await Eventually.WaitAsync(() => ReleaseRemindersAsync(db), n => n == 0, Timeout, "release reminder removed");
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        Assert.Empty(await registry.ListAsync(null));
+        Assert.Null(await client.Workloads.GetAsync("web", Ct));
+    }
+
+    [Fact]
     public async Task AReleaseWhoseWorkloadWriteFailedIsNotClaimedAndIsFinishedByTheRetryWithFailingStorage()
     {
         await using var harness = await Harness.StartAsync(RetryInterval);
@@ -108,6 +138,7 @@ public sealed class WorkloadReleaseClusterTests
         // The delete's first write (stopped, deleting) succeeds and the node gives the reservation back, but the
         // workload's write recording that fails: the call fails, memory does not claim the release storage lacks,
         // and the durable retry is set up all the same.
+        await QuietAsync(grain);
         failures.ArmAfter(WorkloadState, "default/web", successes: 1);
         await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.DeleteAsync("web", Ct));
         var deleting = (await grain.GetAsync())!;
@@ -155,6 +186,58 @@ public sealed class WorkloadReleaseClusterTests
         Assert.True(await client.Workloads.StopAsync("web", Ct));
         Assert.True(Assert.Single((await grain.GetAsync())!.Instances).NodeReleased);
         Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.True(await client.Workloads.DeleteAsync("web", Ct));
+    }
+
+    [Fact]
+    public async Task AStopOfAnUnplacedWorkloadWhoseWriteFailedChangesNothingWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (_, cluster, client, failures, _) = harness;
+        await client.Workloads.SubmitAsync(Job("big", ["/bin/sleep", "3600"]) with { Resources = new WorkloadResources { CpuMillicores = 1_000_000, MemoryBytes = 32L << 20 } }, Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "big", w => w.Instances.Any(i => i.State == InstanceState.Pending && i.Reason is not null));
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/big");
+        var events = (await grain.GetEventsAsync()).Count;
+
+        // Nothing to release, yet the stop's write fails: the call fails and memory goes back to what storage
+        // holds (not stopped, no new event and so no receipt), instead of a stop that a later write would store.
+        failures.Arm(WorkloadState, "default/big");
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.StopAsync("big", Ct));
+        var after = (await grain.GetAsync())!;
+        Assert.False(after.Stopped);
+        Assert.Equal(InstanceState.Pending, Assert.Single(after.Instances).State);
+        Assert.Equal(events, (await grain.GetEventsAsync()).Count);
+
+        // Storage answers again and the retry timer runs (it places nothing): a new activation reads no stop.
+        failures.Disarm(WorkloadState, "default/big");
+        await grain.RetryPendingAsync();
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        Assert.False((await grain.GetAsync())!.Stopped);
+        Assert.Equal(events, (await grain.GetEventsAsync()).Count);
+        Assert.True(await client.Workloads.StopAsync("big", Ct));
+        Assert.True((await grain.GetAsync())!.Stopped);
+    }
+
+    [Fact]
+    public async Task ANewWorkloadWhoseFirstWriteFailedIsNotPlacedWithFailingStorage()
+    {
+        await using var harness = await Harness.StartAsync(RetryInterval);
+        var (_, cluster, client, failures, nodeName) = harness;
+        await Eventually.WaitAsync(() => client.Nodes.GetAsync(nodeName, Ct), n => n?.Status == NodeStatus.Ready, Timeout, "node Ready");
+        var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
+
+        // The workload cannot be stored: no node reserves or runs anything for it, and it does not exist.
+        failures.Arm(WorkloadState, "default/web");
+        await Assert.ThrowsAnyAsync<Exception>(() => client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct));
+        Assert.Null(await grain.GetAsync());
+        Assert.Equal(0, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
+        Assert.Empty(await cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync());
+
+        // Storage answers: submitting again places and runs it.
+        failures.Disarm(WorkloadState, "default/web");
+        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        Assert.Equal(200, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
         Assert.True(await client.Workloads.DeleteAsync("web", Ct));
     }
 
@@ -225,6 +308,26 @@ public sealed class WorkloadReleaseClusterTests
         await node.UnassignWorkloadAsync("held");
         Assert.DoesNotContain("held", (await node.GetAsync())!.Workloads);
         Assert.Equal(failedBefore, failures.Failed);
+    }
+
+    // Waits until the agent's reports stop changing the workload: each change is a write, which would use up the
+    // writes a test lets through (ArmAfter) before the operation under test makes them.
+    private static async Task QuietAsync(IWorkloadGrain grain)
+    {
+        var last = JsonSerializer.Serialize(await grain.GetAsync());
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5), Ct); // more than the agent's 2 s reconcile interval over two polls
+            var now = JsonSerializer.Serialize(await grain.GetAsync());
+            if (now == last && attempt > 0)
+            {
+                return;
+            }
+
+            last = now;
+        }
+
+        throw new TimeoutException("the workload kept changing");
     }
 
     /// <summary>A one-silo cluster on a fresh PostgreSQL database whose grain storage fails writes on demand.</summary>

@@ -27,7 +27,9 @@ public sealed class WorkloadReleaseTimeoutClusterTests
             silo.Services.Configure<EncWorkloadOptions>(o =>
             {
                 o.ReleaseTimeout = TimeSpan.FromSeconds(2);
-                o.PendingRetryInterval = TimeSpan.FromHours(1); // no timer retry during the test: only calls could retry
+                // No timer or reminder retry during the test, however slow the machine: only calls could retry.
+                o.PendingRetryInterval = TimeSpan.FromHours(1);
+                o.ReleaseRetryReminderPeriod = TimeSpan.FromHours(1);
             });
         });
         await using var client = await cluster.ConnectClientAsync();
