@@ -5,8 +5,11 @@ namespace Enc.Crypto.Bls.Fields;
 
 /// <summary>
 /// Carry-propagating 64-bit limb primitives shared by the Montgomery fields. Every helper is
-/// branch-free: carries and borrows are computed with comparisons that the JIT lowers to
-/// flag-setting instructions, never with data-dependent jumps.
+/// branch-free: carries and borrows are comparisons turned into values with
+/// <c>Unsafe.BitCast&lt;bool, byte&gt;</c> (<c>setcc</c>), never conditional expressions, which RyuJIT
+/// compiles to <c>setcc</c>/<c>cmov</c> only where it if-converts — not inside loops, so code inlined
+/// into a loop over secret data would branch (docs/crypto.md, session 7). <see cref="MultiplyAdd(ulong, ulong, ulong, out ulong)"/>
+/// is the exception, for speed, and is used only in loop-free methods.
 /// </summary>
 internal static class LimbArithmetic
 {
@@ -92,18 +95,6 @@ internal static class LimbArithmetic
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong ReadAtUse(in ulong limb) => Volatile.Read(ref Unsafe.AsRef(in limb));
-
-    /// <summary>
-    /// 1 when <paramref name="condition"/> holds, else 0, as a value: the comparison is materialized
-    /// with <c>setcc</c>, never a jump. A conditional expression <c>c ? 1 : 0</c> is compiled to
-    /// <c>setcc</c>/<c>cmov</c> only where RyuJIT if-converts, which it does not do inside loops (and
-    /// not for nested conditionals): code inlined into a loop over secret data then branches. The
-    /// field operations write <c>Unsafe.BitCast&lt;bool, byte&gt;</c> directly (an intrinsic, not an
-    /// inlined call), so that a call of this helper does not count against their callers' 512-local
-    /// inlining limit.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Bit(bool condition) => Unsafe.BitCast<bool, byte>(condition);
 
     /// <summary>All-ones when <paramref name="bit"/> is 1, zero when it is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
