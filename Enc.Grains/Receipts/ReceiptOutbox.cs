@@ -43,7 +43,7 @@ public sealed class ReceiptOutbox
         var sealedReceipts = new List<Receipt>(Math.Min(Pending.Count, max));
         foreach (var pending in Pending.Take(max))
         {
-            var previous = heads.GetValueOrDefault(pending.Subject) ?? ChainHeads.GetValueOrDefault(pending.Subject) ?? new byte[ReceiptEncoding.HashSize];
+            var previous = ChainLink(heads, pending.Subject);
             var receipt = pending.ToReceipt(previous, signerPublicKey);
             heads[pending.Subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
             sealedReceipts.Add(receipt);
@@ -73,7 +73,7 @@ public sealed class ReceiptOutbox
         List<byte[]> hashes = [];
         foreach (var pending in Pending)
         {
-            var previous = heads.GetValueOrDefault(pending.Subject) ?? ChainHeads.GetValueOrDefault(pending.Subject) ?? new byte[ReceiptEncoding.HashSize];
+            var previous = ChainLink(heads, pending.Subject);
             if (exclude is not null && exclude.Contains(pending.Id))
             {
                 heads[pending.Subject] = knownHashes?.GetValueOrDefault(pending.Id)
@@ -137,25 +137,19 @@ public sealed class ReceiptOutbox
     public bool Confirm(IReadOnlyList<Receipt> confirmed)
     {
         ArgumentNullException.ThrowIfNull(confirmed);
-        var ids = confirmed.Select(r => r.Id).ToHashSet();
-        var removed = Pending.RemoveAll(p => ids.Contains(p.Id));
-        if (removed == 0)
-        {
-            return false;
-        }
-
-        if (ChainHeads.Count + confirmed.Count > MaxChainHeads)
-        {
-            ChainHeads.Clear();
-        }
-
+        var hashes = new Dictionary<Guid, byte[]>(confirmed.Count);
         foreach (var receipt in confirmed)
         {
-            ChainHeads[receipt.Subject] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
+            hashes[receipt.Id] = ReceiptEncoding.Hash(ReceiptEncoding.Encode(receipt));
         }
 
-        return true;
+        return Confirm(hashes);
     }
+
+    // The hash a new receipt on the subject links to: the last one sealed in this pass, else the confirmed head,
+    // else zeros (the subject's first receipt).
+    private byte[] ChainLink(Dictionary<string, byte[]> sealedHeads, string subject) =>
+        sealedHeads.GetValueOrDefault(subject) ?? ChainHeads.GetValueOrDefault(subject) ?? new byte[ReceiptEncoding.HashSize];
 
     /// <summary>Replaces the chain heads of <paramref name="subjects"/> with the ledger's (absent = first receipt on the subject).</summary>
     public void ResetHeads(IEnumerable<string> subjects, IReadOnlyDictionary<string, byte[]> ledgerHeads)

@@ -76,8 +76,7 @@ public sealed class WorkloadReleaseClusterTests
     {
         await using var harness = await Harness.StartAsync(RetryInterval);
         var (db, cluster, client, failures, _) = harness;
-        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
-        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        await harness.RunWebAsync();
         var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
 
         // The delete's first write (stopped, deleting) and the one recording the release succeed, the node gives the
@@ -104,8 +103,7 @@ public sealed class WorkloadReleaseClusterTests
     {
         await using var harness = await Harness.StartAsync(RetryInterval);
         var (db, cluster, client, failures, _) = harness;
-        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
-        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        await harness.RunWebAsync();
         var registry = cluster.Grains.GetGrain<IWorkloadRegistryGrain>(IWorkloadRegistryGrain.DefaultKey);
         var registryKey = registry.GetGrainId().Key.ToString()!;
 
@@ -131,8 +129,7 @@ public sealed class WorkloadReleaseClusterTests
     {
         await using var harness = await Harness.StartAsync(RetryInterval);
         var (db, cluster, client, failures, nodeName) = harness;
-        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
-        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        await harness.RunWebAsync();
         var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
 
         // The delete's first write (stopped, deleting) succeeds and the node gives the reservation back, but the
@@ -164,8 +161,7 @@ public sealed class WorkloadReleaseClusterTests
     {
         await using var harness = await Harness.StartAsync(RetryInterval);
         var (db, cluster, client, failures, nodeName) = harness;
-        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
-        var running = Assert.Single((await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running))).Instances);
+        var running = Assert.Single((await harness.RunWebAsync()).Instances);
         var grain = cluster.Grains.GetGrain<IWorkloadGrain>("default/web");
         var events = (await grain.GetEventsAsync()).Count;
 
@@ -235,8 +231,7 @@ public sealed class WorkloadReleaseClusterTests
 
         // Storage answers: submitting again places and runs it.
         failures.Disarm(WorkloadState, "default/web");
-        await client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
-        await WorkloadClusterTests.WaitForAsync(client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
+        await harness.RunWebAsync();
         Assert.Equal(200, (await client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores);
         Assert.True(await client.Workloads.DeleteAsync("web", Ct));
     }
@@ -348,6 +343,13 @@ public sealed class WorkloadReleaseClusterTests
             });
             var client = await cluster.ConnectClientAsync();
             return new Harness(db, cluster, client, failures, cluster.Agent(cluster.Cluster.Silos[0]).NodeName);
+        }
+
+        /// <summary>Submits the long-running job "web" and waits until an instance of it runs.</summary>
+        public async Task<WorkloadSnapshot> RunWebAsync()
+        {
+            await Client.Workloads.SubmitAsync(Job("web", ["/bin/sleep", "3600"]), Ct);
+            return await WorkloadClusterTests.WaitForAsync(Client, "web", w => w.Instances.Any(i => i.State == InstanceState.Running));
         }
 
         public async ValueTask DisposeAsync()
