@@ -21,17 +21,13 @@ public sealed class ReconcileLoopTests
         var logger = new RecordingLogger();
         var started = new TaskCompletionSource();
         var cancelled = new TaskCompletionSource();
-        using var loop = new ReconcileLoop(
+        using var loop = Started(logger,
             async ct =>
             {
                 started.TrySetResult();
                 using var registration = ct.Register(() => cancelled.TrySetResult());
                 await Task.Delay(Timeout.Infinite, ct);
-            },
-            TimeSpan.FromHours(1),
-            logger,
-            "node-a");
-        loop.Start();
+            });
         await started.Task.WaitAsync(Generous, Ct);
 
         await loop.StopAsync(CancellationToken.None).WaitAsync(Generous, Ct);
@@ -45,8 +41,11 @@ public sealed class ReconcileLoopTests
     {
         var logger = new RecordingLogger();
         var passes = 0;
-        using var loop = new ReconcileLoop(_ => { Interlocked.Increment(ref passes); return Task.CompletedTask; }, TimeSpan.FromHours(1), logger, "node-a");
-        loop.Start();
+        using var loop = Started(logger, _ =>
+        {
+            Interlocked.Increment(ref passes);
+            return Task.CompletedTask;
+        });
         await Eventually.WaitAsync(() => Task.FromResult(Volatile.Read(ref passes)), p => p == 1, Generous, "the first pass");
 
         await loop.StopAsync(CancellationToken.None).WaitAsync(Generous, Ct);
@@ -61,16 +60,12 @@ public sealed class ReconcileLoopTests
         var logger = new RecordingLogger();
         var started = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        using var loop = new ReconcileLoop(
+        using var loop = Started(logger,
             async _ =>
             {
                 started.TrySetResult();
                 await release.Task; // a driver call that does not observe its token
-            },
-            TimeSpan.FromHours(1),
-            logger,
-            "node-a");
-        loop.Start();
+            });
         await started.Task.WaitAsync(Generous, Ct);
         using var deadline = new CancellationTokenSource();
         await deadline.CancelAsync();
@@ -89,7 +84,7 @@ public sealed class ReconcileLoopTests
         var logger = new RecordingLogger();
         var passes = 0;
         var second = new TaskCompletionSource();
-        using var loop = new ReconcileLoop(
+        using var loop = Started(logger,
             _ =>
             {
                 if (Interlocked.Increment(ref passes) == 1)
@@ -99,46 +94,29 @@ public sealed class ReconcileLoopTests
 
                 second.TrySetResult();
                 return Task.CompletedTask;
-            },
-            TimeSpan.FromHours(1),
-            logger,
-            "node-a");
-        loop.Start();
+            });
         await Eventually.WaitAsync(() => Task.FromResult(logger.Entries.Count), c => c == 1, Generous, "the failed pass logged");
 
         loop.Wake();
         await second.Task.WaitAsync(Generous, Ct);
         await loop.StopAsync(CancellationToken.None).WaitAsync(Generous, Ct);
 
-        var entry = Assert.Single(logger.Entries);
-        Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.IsType<InvalidOperationException>(entry.Exception);
+        AssertOneWarning<InvalidOperationException>(logger);
     }
 
     [Fact]
     public async Task ACancellationTheStopDidNotCause_IsAFailedPass()
     {
         var logger = new RecordingLogger();
-        var passes = 0;
         using var timedOut = new CancellationTokenSource();
         await timedOut.CancelAsync();
-        using var loop = new ReconcileLoop(
-            _ =>
-            {
-                Interlocked.Increment(ref passes);
-                throw new TaskCanceledException("the engine call timed out", null, timedOut.Token);
-            },
-            TimeSpan.FromHours(1),
-            logger,
-            "node-a");
-        loop.Start();
+        using var loop = Started(logger,
+            _ => throw new TaskCanceledException("the engine call timed out", null, timedOut.Token));
         await Eventually.WaitAsync(() => Task.FromResult(logger.Entries.Count), c => c == 1, Generous, "the timed-out pass logged");
 
         await loop.StopAsync(CancellationToken.None).WaitAsync(Generous, Ct);
 
-        var entry = Assert.Single(logger.Entries);
-        Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.IsType<TaskCanceledException>(entry.Exception);
+        AssertOneWarning<TaskCanceledException>(logger);
     }
 
     [Fact]
@@ -146,7 +124,7 @@ public sealed class ReconcileLoopTests
     {
         var logger = new RecordingLogger();
         var started = new TaskCompletionSource();
-        using var loop = new ReconcileLoop(
+        using var loop = Started(logger,
             async ct =>
             {
                 started.TrySetResult();
@@ -158,17 +136,27 @@ public sealed class ReconcileLoopTests
                 {
                     throw new IOException("connection reset while reading the task list");
                 }
-            },
-            TimeSpan.FromHours(1),
-            logger,
-            "node-a");
-        loop.Start();
+            });
         await started.Task.WaitAsync(Generous, Ct);
 
         await loop.StopAsync(CancellationToken.None).WaitAsync(Generous, Ct);
 
+        AssertOneWarning<IOException>(logger);
+    }
+
+    /// <summary>A started loop (interval one hour: passes after the first run only when woken).</summary>
+    private static ReconcileLoop Started(RecordingLogger logger, Func<CancellationToken, Task> pass)
+    {
+        var loop = new ReconcileLoop(pass, TimeSpan.FromHours(1), logger, "node-a");
+        loop.Start();
+        return loop;
+    }
+
+    private static void AssertOneWarning<TException>(RecordingLogger logger)
+        where TException : Exception
+    {
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.IsType<IOException>(entry.Exception);
+        Assert.IsType<TException>(entry.Exception);
     }
 }
