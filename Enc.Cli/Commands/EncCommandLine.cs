@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enc.Cli.Commands.Cluster;
 using Enc.Cli.Commands.Consensus;
+using Enc.Cli.Commands.Key;
 using Enc.Cli.Commands.Ledger;
 using Enc.Cli.Commands.Node;
 using Enc.Cli.Commands.Validator;
@@ -36,6 +37,7 @@ public static class EncCommandLine
         root.Add(ReceiptsCommand.Build());
         root.Add(ReceiptCommand.Build());
         root.Add(LedgerCommand.Build());
+        root.Add(KeyCommand.Build());
         return root;
     }
 }
