@@ -1,0 +1,68 @@
+using Enc.Grains.Interfaces.Nodes;
+using Enc.Grains.Interfaces.Nodes.Reservations;
+using Enc.Grains.Interfaces.Scheduling;
+using Enc.Grains.Interfaces.Workloads;
+using Enc.Grains.Scheduling;
+
+namespace Enc.Grains.Nodes;
+
+/// <summary>
+/// Reservations with their stamps (who made each and when), and the periodic reservation audit: a timer asks the
+/// node's <see cref="INodeReservationAuditGrain"/> for an audit (one-way, so the node's turn never waits on a
+/// workload), and the audit releases what no workload holds through <see cref="INodeGrain.ReleaseOrphanedReservationAsync"/>,
+/// whose check-and-release runs in one turn of this grain, so a reservation made again meanwhile is never released.
+/// </summary>
+public sealed partial class NodeGrain
+{
+    private static readonly TimeSpan FirstAuditAfter = TimeSpan.FromSeconds(30);
+
+    Task<bool> INodeGrain.TryReserveAsync(string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workloadId);
+        return ReserveAsync(workloadId, instanceId, request, victims);
+    }
+
+    Task<IReadOnlyList<NodeReservation>> INodeGrain.ListReservationsAsync() => Task.FromResult(Node.Reservations());
+
+    async Task<bool> INodeGrain.ReleaseOrphanedReservationAsync(string instanceId, NodeReservation? reservation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        if (!Node.ReservationIs(instanceId, reservation))
+        {
+            return false;
+        }
+
+        // The order of a stopped instance's release: off the node's instances first (its agent stops the task),
+        // then the reservation. This grain's turn covers both, so no placement reserves the instance here meanwhile.
+        await GrainFactory.GetGrain<INodeInstancesGrain>(this.GetPrimaryKeyString()).UnassignAsync(instanceId);
+        if (reservation is not null)
+        {
+            await UpdateAsync(node => (true, node.UnassignWorkload(instanceId)));
+        }
+
+        await ClusterChanges.NotifyAsync(GrainFactory, ClusterChangeKinds.InstanceRemoved);
+        return true;
+    }
+
+    private Task<bool> ReserveAsync(string? workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) => UpdateAsync(node =>
+    {
+        var reserved = node.TryReserve(workloadId, instanceId, request, victims, Now);
+        return (reserved, reserved);
+    });
+
+    private async Task ReadStoredStateAsync()
+    {
+        await _state.ReadStateAsync();
+        Node.StampUnstamped(Now);
+    }
+
+    private void StartReservationAudits()
+    {
+        var first = _auditInterval < FirstAuditAfter ? _auditInterval : FirstAuditAfter;
+        this.RegisterGrainTimer(
+            () => Node.IsRegistered
+                ? GrainFactory.GetGrain<INodeReservationAuditGrain>(this.GetPrimaryKeyString()).RequestAuditAsync()
+                : Task.CompletedTask,
+            new GrainTimerCreationOptions(first, _auditInterval) { Interleave = false });
+    }
+}
