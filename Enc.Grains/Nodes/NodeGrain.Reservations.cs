@@ -14,8 +14,6 @@ namespace Enc.Grains.Nodes;
 /// </summary>
 public sealed partial class NodeGrain
 {
-    private static readonly TimeSpan FirstAuditAfter = TimeSpan.FromSeconds(30);
-
     Task<bool> INodeGrain.TryReserveAsync(string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workloadId);
@@ -58,11 +56,10 @@ public sealed partial class NodeGrain
 
     private void StartReservationAudits()
     {
-        var first = _auditInterval < FirstAuditAfter ? _auditInterval : FirstAuditAfter;
         this.RegisterGrainTimer(
             () => Node.IsRegistered
                 ? GrainFactory.GetGrain<INodeReservationAuditGrain>(this.GetPrimaryKeyString()).RequestAuditAsync()
                 : Task.CompletedTask,
-            new GrainTimerCreationOptions(first, _auditInterval) { Interleave = false });
+            new GrainTimerCreationOptions(_firstAudit, _auditInterval) { Interleave = false });
     }
 }

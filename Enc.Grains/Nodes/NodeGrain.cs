@@ -29,6 +29,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
     private readonly ReceiptEmitter _receipts;
     private readonly ILogger<NodeGrain> _logger;
     private readonly TimeSpan _auditInterval;
+    private readonly TimeSpan _firstAudit;
 
     /// <summary>Creates the grain.</summary>
     public NodeGrain(
@@ -45,6 +46,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
         _silo = silo;
         _thresholds = new NodeHealthThresholds(options.Value.NotReadyAfter, options.Value.DownAfter);
         _auditInterval = options.Value.ReservationAuditInterval;
+        _firstAudit = options.Value.ReservationAuditInitialDelay;
         _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync(), () => _state.ReadStateAsync());
     }
 

@@ -29,10 +29,14 @@ public sealed class EncNodeOptions
     /// How often each node's reservation audit runs (<see cref="Interfaces.Nodes.Reservations.INodeReservationAuditGrain"/>):
     /// reservations older than <see cref="ReservationAuditGracePeriod"/>, and instance entries without a reservation,
     /// are checked with the workload that made them and released when it no longer holds them. The first audit runs
-    /// 30 seconds after the node grain activates (or after one interval when that is shorter).
+    /// <see cref="ReservationAuditInitialDelay"/> after the node grain activates.
     /// </summary>
     /// <value>Defaults to 5 minutes.</value>
     public TimeSpan ReservationAuditInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after the node grain activates its first reservation audit runs (then every <see cref="ReservationAuditInterval"/>).</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan ReservationAuditInitialDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Age below which a reservation is never audited, so that a placement in progress (reserved on the node, not

@@ -44,6 +44,11 @@ public sealed class EncNodeOptionsValidator(IOptions<EncNodeOptions> options) : 
             }
         }
 
+        if (o.ReservationAuditInitialDelay < TimeSpan.Zero)
+        {
+            Fail($"{s}:{nameof(o.ReservationAuditInitialDelay)} must not be negative (got {o.ReservationAuditInitialDelay}).");
+        }
+
         if (o.ConsensusWeight < 1)
         {
             Fail($"{s}:{nameof(o.ConsensusWeight)} must be at least 1 (got {o.ConsensusWeight}).");
