@@ -70,15 +70,16 @@ public interface INodeGrain : IGrainWithStringKey
     Task<IReadOnlyList<NodeReservation>> ListReservationsAsync();
 
     /// <summary>
-    /// Gives back a reservation its workload no longer holds (called by the node's reservation audit): takes the
-    /// instance off the node (<see cref="Workloads.INodeInstancesGrain.UnassignAsync"/>; its agent stops the task)
-    /// and releases the reservation, like the release of a stopped instance. Only the reservation the audit read
-    /// (<paramref name="reservation"/>: same serial and time) is released; with null, only an instance entry that
-    /// has no reservation is removed. Returns false, changing nothing, when the node's reservation for the instance
-    /// changed since the audit read it (it was made again, or made at all).
+    /// Gives back a reservation its workload <paramref name="workloadId"/> no longer holds (called by the node's
+    /// reservation audit): takes the instance off the node (<see cref="Workloads.INodeInstancesGrain.UnassignAsync"/>;
+    /// its agent stops the task) and releases the reservation, like the release of a stopped instance, and records a
+    /// <c>NodeReservationReleased</c> receipt. Only the reservation the audit read (<paramref name="reservation"/>:
+    /// same serial and time) is released; with null, only an instance entry that has no reservation is removed.
+    /// Returns false, changing nothing, when the node's reservation for the instance changed since the audit read it
+    /// (it was made again, or made at all).
     /// </summary>
     [Alias("ReleaseOrphanedReservation")]
-    Task<bool> ReleaseOrphanedReservationAsync(string instanceId, NodeReservation? reservation);
+    Task<bool> ReleaseOrphanedReservationAsync(string instanceId, string workloadId, NodeReservation? reservation);
 
     /// <summary>
     /// Sets or removes operator labels and taints (<c>enc node label|taint</c>); throws

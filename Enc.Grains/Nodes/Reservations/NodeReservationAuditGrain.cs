@@ -57,7 +57,7 @@ public sealed partial class NodeReservationAuditGrain(
             var candidate = plan.Ask[i];
             switch (NodeReservationAudit.Judge(answers[i]))
             {
-                case NodeReservationVerdict.Orphaned when await node.ReleaseOrphanedReservationAsync(candidate.InstanceId, candidate.Reservation):
+                case NodeReservationVerdict.Orphaned when await node.ReleaseOrphanedReservationAsync(candidate.InstanceId, candidate.WorkloadId, candidate.Reservation):
                     released.Add(candidate.InstanceId);
                     LogReleased(NodeName, candidate.WorkloadId, candidate.InstanceId, Describe(candidate.Reservation));
                     break;

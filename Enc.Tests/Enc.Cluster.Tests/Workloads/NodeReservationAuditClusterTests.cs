@@ -7,6 +7,7 @@ using Enc.Grains.Interfaces.Workloads;
 using Enc.Grains.Nodes.Options;
 using Enc.Grains.Nodes.Reservations;
 using Enc.Grains.Workloads.Options;
+using Enc.Ledger.Receipts;
 using Enc.Silo.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -101,6 +102,11 @@ public sealed class NodeReservationAuditClusterTests
 
         Assert.Equal(dropped, report.Released.Order());
         Assert.Empty((await EntriesAsync(h, node)).Intersect(ids));
+
+        // Each release is recorded in the ledger by the node: one NodeReservationReleased receipt per instance.
+        await Eventually.WaitAsync(
+            async () => (await h.Client.Ledger.GetHistoryAsync(ReceiptSubjects.Node(node), Ct)).Count(r => r.Receipt.Kind == ReceiptKind.NodeReservationReleased),
+            n => n == dropped.Count, Timeout, "the releases' receipts in the ledger");
     }
 
     [Fact]
@@ -123,7 +129,7 @@ public sealed class NodeReservationAuditClusterTests
         // A reservation made again after the audit read it is a new reservation: the old read does not release it.
         var read = (await node.ListReservationsAsync()).Single(r => r.InstanceId == "default-ghost-inflight");
         Assert.True(await node.TryReserveAsync("default/ghost", "default-ghost-inflight", Small, []));
-        Assert.False(await node.ReleaseOrphanedReservationAsync("default-ghost-inflight", read));
+        Assert.False(await node.ReleaseOrphanedReservationAsync("default-ghost-inflight", "default/ghost", read));
         Assert.Contains("default-ghost-inflight", (await node.GetAsync())!.Workloads);
 
         // Once older than the grace period, what its workload does not hold is released; the owned one stays.
