@@ -79,7 +79,7 @@ public sealed class NodeLifecycleReservationTests
     {
         var record = new NodeRecord();
         var node = new NodeLifecycle("n1", record);
-        node.Register(Registration(), T0, () => "id");
+        node.Register(NodeLifecycleTests.Registration(), T0, () => "id");
         node.TryAssignWorkload("legacy", Small); // the pre-stamp path: no stamp
         record.ReservationStamps["gone"] = new NodeReservationStamp { ReservedAt = T0, Serial = 7 };
         record.LastReservationSerial = 7;
@@ -136,24 +136,8 @@ public sealed class NodeLifecycleReservationTests
     private static NodeLifecycle ReadyNode()
     {
         var node = new NodeLifecycle("n1", new NodeRecord());
-        node.Register(Registration(), T0, () => "id");
+        node.Register(NodeLifecycleTests.Registration(), T0, () => "id");
         node.MarkReady(T0);
         return node;
     }
-
-    private static NodeRegistration Registration() => new()
-    {
-        Capabilities = new NodeCapabilities
-        {
-            Drivers = ["process"],
-            OperatingSystem = "linux",
-            Architecture = "x64",
-            Labels = new Dictionary<string, string>(),
-            Zone = "",
-            Region = "",
-        },
-        Capacity = new ResourceQuantities { CpuMillicores = 4000, MemoryBytes = 1L << 30, DiskBytes = 1L << 30, NetworkBitsPerSecond = 0 },
-        Address = "127.0.0.1:11111",
-        ConsensusWeight = 1,
-    };
 }
