@@ -28,10 +28,8 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
     private readonly ILoggerFactory _loggers;
     private readonly Orleans.Configuration.ClusterOptions _cluster;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly CancellationTokenSource _stopping = new();
     private readonly InstanceReportFilter _reports = new(TimeProvider.System);
-    private Task _loop = Task.CompletedTask;
+    private ReconcileLoop? _loop;
     private DockerDriver? _docker;
     private ProcessDriver? _process;
     private InstanceReconciler? _dockerReconciler;
@@ -77,16 +75,9 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
     /// <summary>Asks for a reconcile pass now (called by the node's instance grain on this silo).</summary>
     public void Wake(string nodeName)
     {
-        if (string.Equals(nodeName, NodeName, StringComparison.Ordinal) && _wake.CurrentCount == 0)
+        if (string.Equals(nodeName, NodeName, StringComparison.Ordinal))
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
+            _loop?.Wake(); // before start there is nothing to wake: the first pass runs at start
         }
     }
 
@@ -149,8 +140,7 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
         _dockerReconciler?.Dispose();
         _processReconciler?.Dispose();
         _docker?.Dispose();
-        _stopping.Dispose();
-        _wake.Dispose();
+        _loop?.Dispose();
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
@@ -171,38 +161,12 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
         }
 
         LogStarted(NodeName, string.Join(", ", Drivers), _process.Enforcement.ToString());
-        _loop = Task.Run(LoopAsync, CancellationToken.None);
+        _loop = new ReconcileLoop(ReconcileOnceAsync, _options.ReconcileInterval, _logger, NodeName);
+        _loop.Start();
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _loop;
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await ReconcileOnceAsync(_stopping.Token);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
-            {
-                LogPassFailed(ex, NodeName);
-            }
-
-            try
-            {
-                await _wake.WaitAsync(_options.ReconcileInterval, _stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    /// <summary>The silo stops: the pass in progress is cancelled; that cancellation is normal shutdown (<see cref="ReconcileLoop.StopAsync"/>).</summary>
+    private Task StopAsync(CancellationToken cancellationToken) => _loop?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Sends an instance's report as soon as the reconciler has handled it, when it changed.</summary>
     private async ValueTask SendIfChangedAsync(InstanceStatusReport report, CancellationToken cancellationToken)
@@ -240,7 +204,4 @@ public sealed partial class WorkloadAgent : ILifecycleParticipant<ISiloLifecycle
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workload agent of node {Node} started (drivers: {Drivers}; process limits: {Enforcement})")]
     private partial void LogStarted(string node, string drivers, string enforcement);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile pass of node {Node} failed")]
-    private partial void LogPassFailed(Exception exception, string node);
 }

@@ -10,6 +10,7 @@ public sealed class EncWorkloadOptionsValidator(IOptions<EncWorkloadOptions> opt
     public void ValidateConfiguration()
     {
         var o = options.Value;
+        RequirePositive(o.ReconcileInterval, nameof(o.ReconcileInterval));
         RequirePositive(o.ReleaseTimeout, nameof(o.ReleaseTimeout));
         RequirePositive(o.PendingRetryInterval, nameof(o.PendingRetryInterval));
         if (o.ReleaseRetryReminderPeriod < EncWorkloadOptions.MinimumReleaseRetryReminderPeriod)

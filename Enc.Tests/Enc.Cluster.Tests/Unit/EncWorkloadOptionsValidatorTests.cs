@@ -8,6 +8,7 @@ public sealed class EncWorkloadOptionsValidatorTests
 {
     public static TheoryData<string, Action<EncWorkloadOptions>, string> InvalidOptions => new()
     {
+        { "zero reconcile interval", o => o.ReconcileInterval = TimeSpan.Zero, "Enc:Workloads:ReconcileInterval must be positive (got 00:00:00)" },
         { "zero release timeout", o => o.ReleaseTimeout = TimeSpan.Zero, "Enc:Workloads:ReleaseTimeout must be positive (got 00:00:00)" },
         { "negative release timeout", o => o.ReleaseTimeout = TimeSpan.FromSeconds(-1), "Enc:Workloads:ReleaseTimeout must be positive (got -00:00:01)" },
         { "zero retry interval", o => o.PendingRetryInterval = TimeSpan.Zero, "Enc:Workloads:PendingRetryInterval must be positive (got 00:00:00)" },
