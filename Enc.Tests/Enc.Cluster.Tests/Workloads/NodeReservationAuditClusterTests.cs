@@ -92,15 +92,15 @@ public sealed class NodeReservationAuditClusterTests
             ids.Add(done.Instances.Single(i => i.SpecVersion == version + 1).InstanceId);
         }
 
-        var dropped = ids.Take(2).ToList();
+        var dropped = ids.Take(2).Order(StringComparer.Ordinal).ToList();
         Assert.DoesNotContain((await h.Client.Workloads.GetAsync("batch", Ct))!.Instances, i => dropped.Contains(i.InstanceId));
         Assert.True(await h.Client.Workloads.DeleteAsync("batch", Ct));
         Assert.Null(await h.Client.Workloads.GetAsync("batch", Ct));
-        Assert.Equal(dropped, (await EntriesAsync(h, node)).Intersect(ids).Order());
+        Assert.Equal(dropped, (await EntriesAsync(h, node)).Intersect(ids).Order(StringComparer.Ordinal));
 
         var report = await h.AuditAsync(node);
 
-        Assert.Equal(dropped, report.Released.Order());
+        Assert.Equal(dropped, report.Released.Order(StringComparer.Ordinal));
         Assert.Empty((await EntriesAsync(h, node)).Intersect(ids));
 
         // Each release is recorded in the ledger by the node: one NodeReservationReleased receipt per instance.
@@ -124,7 +124,7 @@ public sealed class NodeReservationAuditClusterTests
 
         Assert.Equal([web.InstanceId], report.Asked);
         Assert.Empty(report.Released);
-        Assert.Equal(["default-ghost-inflight", web.InstanceId], (await node.GetAsync())!.Workloads.Order());
+        Assert.Equal(["default-ghost-inflight", web.InstanceId], (await node.GetAsync())!.Workloads.Order(StringComparer.Ordinal));
 
         // A reservation made again after the audit read it is a new reservation: the old read does not release it.
         var read = (await node.ListReservationsAsync()).Single(r => r.InstanceId == "default-ghost-inflight");
@@ -169,7 +169,7 @@ public sealed class NodeReservationAuditClusterTests
         (await h.Client.Nodes.GetAsync(nodeName, Ct))!.Resources.Allocated.CpuMillicores;
 
     private static async Task<IReadOnlyList<string>> EntriesAsync(Harness h, string nodeName) =>
-        [.. (await h.Cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync()).Select(a => a.InstanceId).Order()];
+        [.. (await h.Cluster.Grains.GetGrain<INodeInstancesGrain>(nodeName).ListAsync()).Select(a => a.InstanceId).Order(StringComparer.Ordinal)];
 
     private static WorkloadSpec Job(string name, List<string> command) => new()
     {
