@@ -54,7 +54,7 @@ public sealed partial class QbftEngine
     }
 
     /// <summary>True when this height must run: empty blocks are proposed, or the source offers a decision for it.</summary>
-    private bool HasWorkForHeight() => _options.ProposeEmptyBlocks || _source.PendingDecisions(Height, Tip, 1).Count > 0;
+    private bool HasWorkForHeight() => _options.ProposeEmptyBlocks || _source.HasPendingDecisions(Height, Tip);
 
     private void AppendCommitted(CommittedBlock committed)
     {

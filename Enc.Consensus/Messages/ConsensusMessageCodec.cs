@@ -34,6 +34,11 @@ public static class ConsensusMessageCodec
     public static byte[] Encode(ConsensusMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message is NewBlockMessage newBlock)
+        {
+            return EncodeNewBlock(newBlock.Committed.Block.Encode(), newBlock.Committed.Certificate.Encode());
+        }
+
         var writer = new CanonicalWriter(EstimateSize(message));
         writer.WriteRaw("ENC-QBFT-MSG-V1"u8);
         switch (message)
@@ -64,17 +69,24 @@ public static class ConsensusMessageCodec
 
                 WritePayloads(writer, r.Prepares);
                 break;
-            case NewBlockMessage n:
-                writer.WriteByte(KindNewBlock);
-                writer.WriteBytes(n.Committed.Block.Encode());
-                writer.WriteBytes(n.Committed.Certificate.Encode());
-                break;
             default:
                 throw new ArgumentException($"Unknown consensus message type {message.GetType().Name}.", nameof(message));
         }
 
         return writer.ToArray();
     }
+
+    /// <summary>
+    /// The NEW-BLOCK message of an already encoded block and certificate (what <see cref="Encode"/> writes for a
+    /// <see cref="NewBlockMessage"/>), without decoding them: the round grain forwards a reported commit this way.
+    /// </summary>
+    public static byte[] EncodeNewBlock(ReadOnlySpan<byte> encodedBlock, ReadOnlySpan<byte> encodedCertificate) =>
+        new CanonicalWriter(32 + encodedBlock.Length + encodedCertificate.Length)
+            .WriteRaw("ENC-QBFT-MSG-V1"u8)
+            .WriteByte(KindNewBlock)
+            .WriteBytes(encodedBlock)
+            .WriteBytes(encodedCertificate)
+            .ToArray();
 
     /// <summary>Decodes bytes written by <see cref="Encode"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a well-formed message; the text names the field.</exception>
@@ -149,7 +161,6 @@ public static class ConsensusMessageCodec
     {
         ProposalMessage p => 512 + p.Block.Encode().Length + ((p.RoundChanges.Count + p.Prepares.Count) * 220),
         RoundChangeMessage r => 512 + (r.PreparedBlock?.Encode().Length ?? 0) + (r.Prepares.Count * 220),
-        NewBlockMessage n => 512 + n.Committed.Block.Encode().Length,
         _ => 256,
     };
 }

@@ -59,18 +59,9 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
             _collected.Add(envelope);
         }
 
-        var newBlock = envelope.Kind == ConsensusMessageCodec.KindNewBlock;
-        if (newBlock)
-        {
-            _committedNodes.Add(senderNode);
-        }
-
         foreach (var recipient in recipients)
         {
-            // Every committing validator announces NEW-BLOCK with the whole block: each recipient that has not
-            // announced its own commit gets one copy, not one per committer (n·(n−1) copies of the block).
-            if (!string.Equals(recipient, senderNode, StringComparison.Ordinal)
-                && (!newBlock || (!_committedNodes.Contains(recipient) && _servedNewBlock.Add(recipient))))
+            if (!string.Equals(recipient, senderNode, StringComparison.Ordinal))
             {
                 GrainFactory.GetGrain<IValidatorGrain>(recipient).PushAsync(envelope).Ignore();
             }
@@ -82,8 +73,11 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
     Task<IReadOnlyList<ConsensusEnvelope>> IConsensusRoundGrain.GetMessagesAsync() =>
         Task.FromResult<IReadOnlyList<ConsensusEnvelope>>(_collected.ToList());
 
-    async Task<bool> IConsensusRoundGrain.RecordCommitAsync(byte[] encodedBlock, byte[] encodedCertificate, IReadOnlyList<ValidatorInfo> validators)
+    async Task<bool> IConsensusRoundGrain.ReportCommitAsync(
+        byte[] encodedBlock, byte[] encodedCertificate, IReadOnlyList<ValidatorInfo> validators, string senderNode, IReadOnlyList<string> recipients)
     {
+        _committedNodes.Add(senderNode);
+        AnnounceNewBlock(encodedBlock, encodedCertificate, senderNode, recipients);
         var height = this.GetPrimaryKeyLong();
         if (state.State.Block is { } recorded)
         {
@@ -149,6 +143,29 @@ public sealed class ConsensusRoundGrain : Grain, IConsensusRoundGrain, IReceiptE
     }
 
     Task<ConsensusBlockRecord?> IConsensusRoundGrain.GetBlockAsync() => Task.FromResult(Record());
+
+    /// <summary>
+    /// QBFT <c>UponCommit</c>'s NEW-BLOCK, fanned out here: every committing validator reports the whole block, and each
+    /// recipient that has not reported its own commit gets one copy, not one per committer (n·(n−1) copies of a block).
+    /// Sent before the report is verified, as any multicast: receivers verify the certificate themselves.
+    /// </summary>
+    private void AnnounceNewBlock(byte[] encodedBlock, byte[] encodedCertificate, string senderNode, IReadOnlyList<string> recipients)
+    {
+        ConsensusEnvelope? envelope = null;
+        foreach (var recipient in recipients)
+        {
+            if (!string.Equals(recipient, senderNode, StringComparison.Ordinal) && !_committedNodes.Contains(recipient) && _servedNewBlock.Add(recipient))
+            {
+                envelope ??= new ConsensusEnvelope
+                {
+                    Height = this.GetPrimaryKeyLong(),
+                    Kind = ConsensusMessageCodec.KindNewBlock,
+                    Bytes = ConsensusMessageCodec.EncodeNewBlock(encodedBlock, encodedCertificate),
+                };
+                GrainFactory.GetGrain<IValidatorGrain>(recipient).PushAsync(envelope).Ignore();
+            }
+        }
+    }
 
     private ConsensusBlockRecord? Record()
     {

@@ -22,12 +22,15 @@ public sealed class ValidatorNode : IDecisionSource
     private readonly PendingDecisionPool _pool = new();
     private readonly ConsensusClusterState _state = new();
     private readonly Dictionary<string, long> _rejections = new(StringComparer.Ordinal);
+    private readonly SchedulerReplayValidator _validator;
+    private PlannedBatch? _batch;
 
     /// <summary>Creates the validator positioned after <paramref name="committed"/>.</summary>
     public ValidatorNode(IConsensusSigner signer, IConsensusVerifier verifier, ValidatorSet genesis, QbftOptions options, IEnumerable<CommittedBlock> committed)
     {
         var chain = committed.ToList();
-        Engine = new QbftEngine(options, signer, verifier, genesis, this, new SchedulerReplayValidator(StateAt), chain);
+        _validator = new SchedulerReplayValidator(StateAt, (parent, placements) => _batch?.Planned(parent, placements) == true);
+        Engine = new QbftEngine(options, signer, verifier, genesis, this, _validator, chain);
         foreach (var block in chain)
         {
             _pool.OnCommitted(block.Block);
@@ -45,6 +48,15 @@ public sealed class ValidatorNode : IDecisionSource
 
     /// <summary>Equivocations detected.</summary>
     public long EvidenceCount { get; private set; }
+
+    /// <summary>Scheduler runs that planned a batch of pending placement requests for a block this validator proposes.</summary>
+    public long PlacementPlans { get; private set; }
+
+    /// <summary>Scheduler runs that only checked whether some pending request fits (stopping at the first that does).</summary>
+    public long PlacementChecks { get; private set; }
+
+    /// <summary>Scheduler replays of proposed blocks this validator did not plan itself.</summary>
+    public long PlacementReplays => _validator.Replays;
 
     /// <summary>Starts the engine.</summary>
     public EngineOutput Start(DateTimeOffset now) => Observe(Engine.Start(now));
@@ -91,7 +103,9 @@ public sealed class ValidatorNode : IDecisionSource
     /// Validator-set changes that would be invalid are dropped from the pool; node inventories that
     /// equal the committed one are dropped; placement requests are planned by the scheduler over the
     /// parent state and the ones that fit nowhere stay pending (they are not offered, so an idle
-    /// height stays idle). Order in the block: changes and inventories first, placements last.
+    /// height stays idle). Order in the block: changes and inventories first, placements last. The
+    /// batch is kept (<see cref="PlannedBatch"/>): asked again over the same parent with the pool
+    /// unchanged, it is returned without planning again.
     /// </remarks>
     public IReadOnlyList<Decision> PendingDecisions(long height, CommittedBlock? parent, int maxCount)
     {
@@ -101,10 +115,71 @@ public sealed class ValidatorNode : IDecisionSource
             return [];
         }
 
+        if (_batch is { } batch && batch.Answers(parent, _pool.Version, maxCount))
+        {
+            return batch.Offered;
+        }
+
         var result = new List<Decision>();
-        var changes = new List<Decision>();
         var requests = new List<PlacementRequestDecision>();
-        foreach (var decision in _pool.Snapshot(Math.Max(maxCount, MinimumScan)))
+        Scan(state, Math.Max(maxCount, MinimumScan), requests, result, stopAtFirstOffer: false);
+        var placements = new List<Decision>();
+        if (requests.Count > 0)
+        {
+            PlacementPlans++;
+            placements.AddRange(ConsensusPlacementPlanner.Plan(state, requests).Select(p => p.ToDecision()));
+        }
+
+        result.AddRange(placements);
+        var offered = result.Count <= maxCount ? result : result.GetRange(0, maxCount);
+        _batch = new PlannedBatch(parent, _pool.Version, maxCount, offered, placements);
+        return offered;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Answers from the kept batch when it is current; otherwise examines the first pending entries as
+    /// <see cref="PendingDecisions"/> would and stops at the first decision it would offer: a change or an
+    /// inventory at once, placement requests with <see cref="ConsensusPlacementPlanner.AnyPlaceable"/> (scheduled
+    /// only until one fits). The batch itself is planned once, by the proposer, when it builds the block.
+    /// </remarks>
+    public bool HasPendingDecisions(long height, CommittedBlock? parent)
+    {
+        var state = StateAt(parent);
+        if (_pool.Count == 0)
+        {
+            return false;
+        }
+
+        if (_batch is { } batch && batch.IsCurrent(parent, _pool.Version))
+        {
+            return batch.Offered.Count > 0;
+        }
+
+        var requests = new List<PlacementRequestDecision>();
+        if (Scan(state, MinimumScan, requests, offered: null, stopAtFirstOffer: true))
+        {
+            return true;
+        }
+
+        if (requests.Count == 0)
+        {
+            return false;
+        }
+
+        PlacementChecks++;
+        return ConsensusPlacementPlanner.AnyPlaceable(state, requests);
+    }
+
+    /// <summary>
+    /// Examines up to <paramref name="count"/> pending entries in arrival order, dropping those that can never be
+    /// valid, collecting placement requests and adding every other admitted decision to <paramref name="offered"/>.
+    /// With <paramref name="stopAtFirstOffer"/>, returns true at the first such decision.
+    /// </summary>
+    private bool Scan(ConsensusClusterState state, int count, List<PlacementRequestDecision> requests, List<Decision>? offered, bool stopAtFirstOffer)
+    {
+        var changes = new List<Decision>();
+        foreach (var decision in _pool.Snapshot(count))
         {
             if (!Admit(decision, state, changes, requests))
             {
@@ -112,13 +187,16 @@ public sealed class ValidatorNode : IDecisionSource
             }
             else if (decision.Type != PlacementRequestDecision.Type)
             {
-                result.Add(decision);
+                if (stopAtFirstOffer)
+                {
+                    return true;
+                }
+
+                offered?.Add(decision);
             }
         }
 
-        var placements = ConsensusPlacementPlanner.Plan(state, requests);
-        result.AddRange(placements.Select(p => p.ToDecision()));
-        return result.Count <= maxCount ? result : result.GetRange(0, maxCount);
+        return false;
     }
 
     private bool Admit(Decision decision, ConsensusClusterState state, List<Decision> changes, List<PlacementRequestDecision> requests)

@@ -9,9 +9,10 @@ namespace Enc.Grains.Consensus;
 /// <summary>
 /// The validator grain's side of the Orleans transport: a multicast goes to the height's
 /// <see cref="IConsensusRoundGrain"/>, which records it and forwards it to the validators; a direct
-/// message goes to the recipient's <see cref="IValidatorGrain"/>; committed blocks and evidence are
-/// recorded by the round grain of their height (a commit without waiting for the record). Keys map to
-/// node names through the registry.
+/// message goes to the recipient's <see cref="IValidatorGrain"/>; a committed block goes once to the round
+/// grain of its height, in the commit report, which also announces it (NEW-BLOCK) to the validators that have
+/// not committed (without waiting for the record); evidence is recorded there too. Keys map to node names
+/// through the registry.
 /// </summary>
 internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName, Action<long, Exception> onRecordFailed)
 {
@@ -34,9 +35,18 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName, 
 
     public async Task SendAsync(ValidatorNode node, EngineOutput output)
     {
+        HashSet<long>? announced = null;
         foreach (var outgoing in output.Messages)
         {
             var message = outgoing.Message;
+            if (outgoing.Recipient is null && message is NewBlockMessage newBlock)
+            {
+                // The commit report below carries the block to the round grain, which announces it: sending the
+                // NEW-BLOCK as a multicast too would deliver the whole block to the round grain twice.
+                (announced ??= []).Add(newBlock.Height);
+                continue;
+            }
+
             var envelope = new ConsensusEnvelope
             {
                 Height = message.Height,
@@ -63,7 +73,8 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName, 
             // already works on the next height (its engine has moved on; nothing it does waits for the record).
             var height = committed.Block.Height;
             var validators = ConsensusViews.Validators(node.Engine.Validators.SetFor(height).Validators, NodeOf);
-            _ = RecordCommitAsync(height, committed.Block.Encode(), committed.Certificate.Encode(), validators);
+            var recipients = announced?.Contains(height) == true ? await RecipientsAsync(node) : [];
+            _ = ReportCommitAsync(height, committed.Block.Encode(), committed.Certificate.Encode(), validators, recipients);
         }
 
         foreach (var evidence in output.Evidence)
@@ -72,11 +83,11 @@ internal sealed class ValidatorTransport(IGrainFactory grains, string nodeName, 
         }
     }
 
-    private async Task RecordCommitAsync(long height, byte[] block, byte[] certificate, IReadOnlyList<ValidatorInfo> validators)
+    private async Task ReportCommitAsync(long height, byte[] block, byte[] certificate, IReadOnlyList<ValidatorInfo> validators, IReadOnlyList<string> recipients)
     {
         try
         {
-            await grains.GetGrain<IConsensusRoundGrain>(height).RecordCommitAsync(block, certificate, validators);
+            await grains.GetGrain<IConsensusRoundGrain>(height).ReportCommitAsync(block, certificate, validators, nodeName, recipients);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

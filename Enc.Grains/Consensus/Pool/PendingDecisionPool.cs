@@ -25,6 +25,9 @@ public sealed class PendingDecisionPool
     /// <summary>The highest committed height applied.</summary>
     public long AppliedHeight => _appliedHeight;
 
+    /// <summary>Changes with every decision added, retired or dropped (a batch planned at one version holds until the next).</summary>
+    public long Version { get; private set; }
+
     /// <summary>Adds decisions not already pending or recently committed; returns how many were new.</summary>
     public int Add(IEnumerable<Decision> decisions)
     {
@@ -41,6 +44,7 @@ public sealed class PendingDecisionPool
             added++;
         }
 
+        Version += added == 0 ? 0 : 1;
         return added;
     }
 
@@ -53,6 +57,7 @@ public sealed class PendingDecisionPool
         }
 
         _appliedHeight = block.Height;
+        Version++;
         var keys = new List<string>(block.Decisions.Count);
         foreach (var decision in block.Decisions)
         {
@@ -75,7 +80,13 @@ public sealed class PendingDecisionPool
     }
 
     /// <summary>Drops a decision that can never be valid.</summary>
-    public void Drop(Decision decision) => _live.Remove(ConsensusDecisionKeys.KeyOf(decision));
+    public void Drop(Decision decision)
+    {
+        if (_live.Remove(ConsensusDecisionKeys.KeyOf(decision)))
+        {
+            Version++;
+        }
+    }
 
     /// <summary>Up to <paramref name="maxCount"/> pending decisions in arrival order.</summary>
     public List<Decision> Snapshot(int maxCount)

@@ -19,12 +19,22 @@ public static class ConsensusPlacementPlanner
     /// assumed before the next request is scheduled. Requests that fit nowhere (or are already placed)
     /// are left out.
     /// </summary>
-    public static List<PlacementDecision> Plan(ConsensusClusterState state, IEnumerable<PlacementRequestDecision> requests)
+    public static List<PlacementDecision> Plan(ConsensusClusterState state, IEnumerable<PlacementRequestDecision> requests) =>
+        [.. PlaceInOrder(state, requests)];
+
+    /// <summary>
+    /// True when <see cref="Plan"/> would place at least one of <paramref name="requests"/>: schedules them in
+    /// order only until the first one fits (usually the first), instead of planning the whole batch.
+    /// </summary>
+    public static bool AnyPlaceable(ConsensusClusterState state, IEnumerable<PlacementRequestDecision> requests) =>
+        PlaceInOrder(state, requests).Any();
+
+    /// <summary>The plan, lazily: each placement is computed when the caller asks for the next one.</summary>
+    private static IEnumerable<PlacementDecision> PlaceInOrder(ConsensusClusterState state, IEnumerable<PlacementRequestDecision> requests)
     {
-        var placements = new List<PlacementDecision>();
         if (state.Nodes.Count == 0)
         {
-            return placements;
+            yield break;
         }
 
         var pipeline = new SchedulingPipeline(state.ToSnapshot(), SchedulerOptions());
@@ -39,10 +49,8 @@ public static class ConsensusPlacementPlanner
             var decision = pipeline.Schedule(request.ToSchedulingRequest(), request.Replica, ExplainLevel.Summary);
             if (decision.Outcome == SchedulingOutcome.Placed && decision.Evictions.Count == 0)
             {
-                placements.Add(new PlacementDecision(request, decision.NodeId));
+                yield return new PlacementDecision(request, decision.NodeId);
             }
         }
-
-        return placements;
     }
 }

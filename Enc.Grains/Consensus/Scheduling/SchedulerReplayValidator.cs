@@ -13,16 +13,26 @@ namespace Enc.Grains.Consensus.Scheduling;
 /// Validator-set changes are checked by the engine itself.
 /// </summary>
 /// <param name="stateAt">The committed state after <c>parent</c> (height 0 when null).</param>
-public sealed class SchedulerReplayValidator(Func<CommittedBlock?, ConsensusClusterState> stateAt) : IDecisionValidator
+/// <param name="plannedHere">
+/// Optional: true when the given placements (a block's, in block order) are ones this validator's own
+/// planner produced over <c>parent</c> (<see cref="PlannedBatch.Planned"/>); such a block — the proposer's
+/// own — is not replayed, since a plan is a fixed point of the replay. Every other block is replayed.
+/// </param>
+public sealed class SchedulerReplayValidator(
+    Func<CommittedBlock?, ConsensusClusterState> stateAt,
+    Func<CommittedBlock?, IReadOnlyList<Decision>, bool>? plannedHere = null) : IDecisionValidator
 {
     /// <summary>Reason prefix when a placement differs from the replay.</summary>
     public const string PlacementMismatch = "placement differs from the scheduler replay";
+
+    /// <summary>Scheduler replays run so far (blocks with placements that this validator did not plan itself).</summary>
+    public long Replays { get; private set; }
 
     /// <inheritdoc />
     public DecisionValidationResult Validate(ConsensusBlock block, CommittedBlock? parent)
     {
         ArgumentNullException.ThrowIfNull(block);
-        var placements = new List<PlacementDecision>();
+        var placed = new List<Decision>();
         foreach (var decision in block.Decisions)
         {
             try
@@ -30,7 +40,7 @@ public sealed class SchedulerReplayValidator(Func<CommittedBlock?, ConsensusClus
                 switch (decision.Type)
                 {
                     case DecisionTypes.Placement:
-                        placements.Add(PlacementDecision.FromDecision(decision));
+                        placed.Add(decision);
                         break;
                     case NodeInventoryDecision.Type:
                         NodeInventoryDecision.FromDecision(decision);
@@ -47,7 +57,26 @@ public sealed class SchedulerReplayValidator(Func<CommittedBlock?, ConsensusClus
             }
         }
 
-        return placements.Count == 0 ? DecisionValidationResult.Valid : Replay(stateAt(parent), placements);
+        if (placed.Count == 0 || plannedHere?.Invoke(parent, placed) == true)
+        {
+            return DecisionValidationResult.Valid;
+        }
+
+        var placements = new List<PlacementDecision>(placed.Count);
+        foreach (var decision in placed)
+        {
+            try
+            {
+                placements.Add(PlacementDecision.FromDecision(decision));
+            }
+            catch (FormatException e)
+            {
+                return DecisionValidationResult.Invalid($"malformed {decision.Type} decision: {e.Message}");
+            }
+        }
+
+        Replays++;
+        return Replay(stateAt(parent), placements);
     }
 
     private static DecisionValidationResult Replay(ConsensusClusterState state, List<PlacementDecision> placements)
