@@ -127,7 +127,8 @@ public sealed class NodeReservationAuditClusterTests
         Assert.Equal(["default-ghost-inflight", web.InstanceId], (await node.GetAsync())!.Workloads.Order(StringComparer.Ordinal));
 
         // A reservation made again after the audit read it is a new reservation: the old read does not release it.
-        var read = (await node.ListReservationsAsync()).Single(r => r.InstanceId == "default-ghost-inflight");
+        var read = (await h.Client.Nodes.ReservationsAsync(h.NodeNames[0], Ct))!.Single(r => r.InstanceId == "default-ghost-inflight");
+        Assert.Equal(("default/ghost", Small), (read.WorkloadId, read.Resources));
         Assert.True(await node.TryReserveAsync("default/ghost", "default-ghost-inflight", Small, []));
         Assert.False(await node.ReleaseOrphanedReservationAsync("default-ghost-inflight", "default/ghost", read));
         Assert.Contains("default-ghost-inflight", (await node.GetAsync())!.Workloads);
@@ -155,6 +156,7 @@ public sealed class NodeReservationAuditClusterTests
         Assert.Equal(["default-ghost-1"], report.Unreachable);
         Assert.Empty(report.Released);
         Assert.Contains("default-ghost-1", (await node.GetAsync())!.Workloads);
+        Assert.Null(await h.Client.Nodes.AuditReservationsAsync("no-such-node", Ct));
         Assert.Contains(h.Logs.Entries, e => e.Level == LogLevel.Warning && e.Category == typeof(NodeReservationAuditGrain).FullName
             && e.Message.Contains($"node {nodeName}") && e.Message.Contains("workload default/ghost") && e.Message.Contains("instance default-ghost-1"));
 
@@ -211,8 +213,9 @@ public sealed class NodeReservationAuditClusterTests
             return new Harness(db, cluster, client, failures, logs, nodes);
         }
 
-        public Task<NodeReservationAuditReport> AuditAsync(string nodeName) =>
-            Cluster.Grains.GetGrain<INodeReservationAuditGrain>(nodeName).AuditAsync();
+        /// <summary>Runs one audit of the node through the client, as an operator would.</summary>
+        public async Task<NodeReservationAuditReport> AuditAsync(string nodeName) =>
+            (await Client.Nodes.AuditReservationsAsync(nodeName, Ct))!;
 
         public async ValueTask DisposeAsync()
         {
