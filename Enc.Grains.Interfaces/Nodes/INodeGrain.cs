@@ -76,7 +76,7 @@ public interface INodeGrain : IGrainWithStringKey
     /// <c>NodeReservationReleased</c> receipt. Only the reservation the audit read (<paramref name="reservation"/>:
     /// same serial and time) is released; with null, only an instance entry that has no reservation is removed.
     /// Returns false, changing nothing, when the node's reservation for the instance changed since the audit read it
-    /// (it was made again, or made at all).
+    /// (it was made again, or made at all), or when an entry without a reservation is already gone.
     /// </summary>
     [Alias("ReleaseOrphanedReservation")]
     Task<bool> ReleaseOrphanedReservationAsync(string instanceId, string workloadId, NodeReservation? reservation);

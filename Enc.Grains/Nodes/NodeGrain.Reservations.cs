@@ -37,7 +37,13 @@ public sealed partial class NodeGrain
         // The order of a stopped instance's release: off the node's instances first (its agent stops the task),
         // then the reservation, written together with the release's receipt. This grain's turn covers both, so no
         // placement reserves the instance here meanwhile; a failed step leaves the reservation for the next audit.
-        await GrainFactory.GetGrain<INodeInstancesGrain>(this.GetPrimaryKeyString()).UnassignAsync(instanceId);
+        var instances = GrainFactory.GetGrain<INodeInstancesGrain>(this.GetPrimaryKeyString());
+        if (reservation is null && !(await instances.ListAsync()).Any(a => a.InstanceId == instanceId))
+        {
+            return false; // the entry went meanwhile (its workload released it): nothing to release, no receipt
+        }
+
+        await instances.UnassignAsync(instanceId);
         await UpdateAsync(node =>
         {
             node.UnassignWorkload(instanceId);

@@ -102,6 +102,7 @@ public sealed class NodeReservationAuditClusterTests
 
         Assert.Equal(dropped, report.Released.Order(StringComparer.Ordinal));
         Assert.Empty((await EntriesAsync(h, node)).Intersect(ids));
+        Assert.False(await h.Cluster.Grains.GetGrain<INodeGrain>(node).ReleaseOrphanedReservationAsync(dropped[0], "default/batch", null)); // gone: no second release
 
         // Each release is recorded in the ledger by the node: one NodeReservationReleased receipt per instance.
         await Eventually.WaitAsync(
