@@ -1,8 +1,9 @@
 using Enc.Grains.Interfaces.Nodes;
+using Enc.Grains.Interfaces.Nodes.Reservations;
 
 namespace Enc.Client.Nodes;
 
-/// <summary>Operations on the cluster's nodes: list, get, and the operator's labels and taints.</summary>
+/// <summary>Operations on the cluster's nodes: list, get, the operator's labels and taints, and the reservation audit.</summary>
 public sealed class NodeOperations
 {
     private readonly IGrainFactory _grains;
@@ -49,5 +50,34 @@ public sealed class NodeOperations
         }
 
         return await _grains.GetGrain<INodeGrain>(name).UpdateMarkingsAsync(change).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The node's reservations, each with the workload that made it and when (the reservation audit's input); null
+    /// when the node never registered.
+    /// </summary>
+    public async Task<IReadOnlyList<NodeReservation>?> ReservationsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(name, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return await _grains.GetGrain<INodeGrain>(name).ListReservationsAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the node's reservation audit now (it also runs every <c>Enc:Nodes:ReservationAuditInterval</c>): releases
+    /// the reservations and instance entries no workload holds any more and returns what it asked, released and could
+    /// not ask (docs/workloads.md, "Reservation audit"); null when the node never registered.
+    /// </summary>
+    public async Task<NodeReservationAuditReport?> AuditReservationsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(name, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return await _grains.GetGrain<INodeReservationAuditGrain>(name).AuditAsync().WaitAsync(cancellationToken);
     }
 }

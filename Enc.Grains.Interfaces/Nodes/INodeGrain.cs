@@ -1,4 +1,5 @@
 using Enc.Grains.Interfaces.Nodes.Placement;
+using Enc.Grains.Interfaces.Nodes.Reservations;
 using Orleans.Concurrency;
 
 namespace Enc.Grains.Interfaces.Nodes;
@@ -51,6 +52,34 @@ public interface INodeGrain : IGrainWithStringKey
     /// </summary>
     [Alias("TryAssignPreempting")]
     Task<bool> TryAssignPreemptingAsync(string instanceId, ResourceQuantities request, IReadOnlyList<string> victims);
+
+    /// <summary>
+    /// Reserves <paramref name="request"/> for instance <paramref name="instanceId"/> of workload
+    /// <paramref name="workloadId"/> ("namespace/name"), first releasing the reservations of <paramref name="victims"/>
+    /// (preemption; none for a plain reservation), in one turn. The node records which workload made the
+    /// reservation and when, so its reservation audit can ask that workload whether it still holds the instance.
+    /// False, changing nothing, when it does not fit, or (with victims) when a victim holds no reservation here or
+    /// the node is not Ready.
+    /// </summary>
+    [Alias("TryReserve")]
+    Task<bool> TryReserveAsync(string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims);
+
+    /// <summary>The node's reservations, in reservation order, with when and for which workload each was made.</summary>
+    [Alias("ListReservations")]
+    [ReadOnly]
+    Task<IReadOnlyList<NodeReservation>> ListReservationsAsync();
+
+    /// <summary>
+    /// Gives back a reservation its workload <paramref name="workloadId"/> no longer holds (called by the node's
+    /// reservation audit): takes the instance off the node (<see cref="Workloads.INodeInstancesGrain.UnassignAsync"/>;
+    /// its agent stops the task) and releases the reservation, like the release of a stopped instance, and records a
+    /// <c>NodeReservationReleased</c> receipt. Only the reservation the audit read (<paramref name="reservation"/>:
+    /// same serial and time) is released; with null, only an instance entry that has no reservation is removed.
+    /// Returns false, changing nothing, when the node's reservation for the instance changed since the audit read it
+    /// (it was made again, or made at all), or when an entry without a reservation is already gone.
+    /// </summary>
+    [Alias("ReleaseOrphanedReservation")]
+    Task<bool> ReleaseOrphanedReservationAsync(string instanceId, string workloadId, NodeReservation? reservation);
 
     /// <summary>
     /// Sets or removes operator labels and taints (<c>enc node label|taint</c>); throws

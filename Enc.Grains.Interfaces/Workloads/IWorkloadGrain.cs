@@ -61,6 +61,18 @@ public interface IWorkloadGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<SchedulingExplanation>> GetDecisionsAsync();
 
+    /// <summary>
+    /// Whether this workload holds instance <paramref name="instanceId"/> on node <paramref name="nodeName"/>: true
+    /// when it has that instance (in any state, finished ones included while the workload keeps them) placed on that
+    /// node; false for a workload that does not exist (never did, or was deleted), an instance it does not know (or
+    /// dropped by compaction), and an instance placed on another node or not placed. Read-only; asked by a node's
+    /// reservation audit (<see cref="Nodes.Reservations.INodeReservationAuditGrain"/>) and answered even while an
+    /// operation of the workload is in progress, so the audit never waits on a workload that waits on the node.
+    /// </summary>
+    [Alias("HoldsInstance")]
+    [AlwaysInterleave]
+    Task<bool> HoldsInstanceAsync(string instanceId, string nodeName);
+
     /// <summary>Recent events, oldest first.</summary>
     [Alias("Events")]
     [ReadOnly]

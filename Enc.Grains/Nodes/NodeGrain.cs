@@ -28,6 +28,8 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
     private readonly NodeHealthThresholds _thresholds;
     private readonly ReceiptEmitter _receipts;
     private readonly ILogger<NodeGrain> _logger;
+    private readonly TimeSpan _auditInterval;
+    private readonly TimeSpan _firstAudit;
 
     /// <summary>Creates the grain.</summary>
     public NodeGrain(
@@ -43,11 +45,18 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
         _time = time;
         _silo = silo;
         _thresholds = new NodeHealthThresholds(options.Value.NotReadyAfter, options.Value.DownAfter);
+        _auditInterval = options.Value.ReservationAuditInterval;
+        _firstAudit = options.Value.ReservationAuditInitialDelay;
         _receipts = receipts.Create(this, () => _state.State.Receipts, () => _state.WriteStateAsync(), () => _state.ReadStateAsync());
     }
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => _receipts.OnActivateAsync();
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Node.StampUnstamped(Now);
+        StartReservationAudits();
+        return _receipts.OnActivateAsync();
+    }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _receipts.OnDeactivateAsync();
@@ -117,15 +126,16 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
         return (node.Record.Status, changed);
     });
 
-    Task<bool> INodeGrain.TryAssignWorkloadAsync(string workloadId, ResourceQuantities request) => UpdateAsync(node =>
-    {
-        var assigned = node.TryAssignWorkload(workloadId, request);
-        return (assigned, assigned);
-    });
+    Task<bool> INodeGrain.TryAssignWorkloadAsync(string workloadId, ResourceQuantities request) => ReserveAsync(null, workloadId, request, []);
 
     Task<bool> INodeGrain.TryAssignPreemptingAsync(string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) => UpdateAsync(node =>
     {
         var assigned = node.TryAssignWorkload(instanceId, request, victims);
+        if (assigned)
+        {
+            node.StampReserved(null, instanceId, victims, Now);
+        }
+
         return (assigned, assigned);
     });
 
@@ -194,7 +204,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
             }
             catch (InconsistentStateException)
             {
-                await _state.ReadStateAsync();
+                await ReadStoredStateAsync();
                 (result, changed) = Apply(operation);
                 if (!changed)
                 {
@@ -227,7 +237,7 @@ public sealed partial class NodeGrain : Grain, INodeGrain, IReceiptEmitterGrain,
     {
         try
         {
-            await _state.ReadStateAsync();
+            await ReadStoredStateAsync();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

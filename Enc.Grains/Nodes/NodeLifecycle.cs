@@ -7,7 +7,7 @@ namespace Enc.Grains.Nodes;
 /// resource reservations over a <see cref="NodeRecord"/>. Grain-free so unit tests drive it directly.
 /// Every method takes the current time; none reads a clock.
 /// </summary>
-public sealed class NodeLifecycle(string name, NodeRecord record)
+public sealed partial class NodeLifecycle(string name, NodeRecord record)
 {
     /// <summary>Most status changes kept in the history (oldest are dropped first).</summary>
     public const int MaxHistory = 200;
@@ -137,8 +137,12 @@ public sealed class NodeLifecycle(string name, NodeRecord record)
         return false;
     }
 
-    /// <summary>Releases a workload's reservation; returns true when it held one.</summary>
-    public bool UnassignWorkload(string workloadId) => Record.Allocations.RemoveAll(a => a.Key == workloadId) > 0;
+    /// <summary>Releases a workload's reservation (and its stamp); returns true when it held one.</summary>
+    public bool UnassignWorkload(string workloadId)
+    {
+        Record.ReservationStamps.Remove(workloadId);
+        return Record.Allocations.RemoveAll(a => a.Key == workloadId) > 0;
+    }
 
     /// <summary>Sum of all reservations.</summary>
     public ResourceQuantities Allocated() =>

@@ -43,6 +43,15 @@ public sealed class NodeRecord
     /// <summary>Operator-set labels; they are added to the labels the agent reports (see <see cref="NodeMarkings"/>).</summary>
     [Id(11)] public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When and for which workload each reservation in <see cref="Allocations"/> was made, by instance id. Records
+    /// written before this field existed load empty; the node stamps such reservations when it activates.
+    /// </summary>
+    [Id(12)] public Dictionary<string, NodeReservationStamp> ReservationStamps { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The serial of the node's latest reservation stamp (0 before the first).</summary>
+    [Id(13)] public long LastReservationSerial { get; set; }
+
     /// <summary>The node's BLS public key (lowercase hex), registered with the ledger; null before.</summary>
     [Id(20)] public string? PublicKey { get; set; }
 

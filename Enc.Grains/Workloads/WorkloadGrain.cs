@@ -143,6 +143,11 @@ public sealed partial class WorkloadGrain : Grain, IWorkloadGrain, IReceiptEmitt
 
     Task<WorkloadSnapshot?> IWorkloadGrain.GetAsync() => Task.FromResult(Planner.Snapshot());
 
+    // Memory, not storage: a placement whose write failed is still this activation's (the retry timer writes it),
+    // so its reservation is held; once the activation is gone the stored record decides.
+    Task<bool> IWorkloadGrain.HoldsInstanceAsync(string instanceId, string nodeName) =>
+        Task.FromResult(_state.State.Instances.Exists(i => i.InstanceId == instanceId && i.NodeName == nodeName));
+
     async Task<bool> IWorkloadGrain.StopAsync()
     {
         if (!Planner.Exists)

@@ -20,6 +20,12 @@ public enum ReceiptKind : ushort
     /// <summary>A node left the cluster.</summary>
     NodeLeft = 3,
 
+    /// <summary>
+    /// A node gave back a reservation (and took off an instance entry) that no workload held any more, found by the
+    /// node's reservation audit; a normal release is recorded by its workload's instance receipts instead.
+    /// </summary>
+    NodeReservationReleased = 4,
+
     /// <summary>A workload was submitted.</summary>
     WorkloadSubmitted = 100,
 

@@ -44,7 +44,7 @@ public sealed class ConsensusPlacementBinder : IConsensusCommitHandler
         }
 
         var node = binding.NodeName;
-        if (!await cluster.TryReserveAsync(node, instance.InstanceId, ResourceFitPlacementPolicy.Request(spec.Resources), []))
+        if (!await cluster.TryReserveAsync(node, spec.Id, instance.InstanceId, ResourceFitPlacementPolicy.Request(spec.Resources), []))
         {
             planner.Unschedulable(instance.InstanceId, $"consensus block {binding.Height} placed it on {node}, which no longer has room");
             return false;

@@ -25,6 +25,34 @@ public sealed class EncNodeOptions
     /// <value>Defaults to 5 seconds.</value>
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often each node's reservation audit runs (<see cref="Interfaces.Nodes.Reservations.INodeReservationAuditGrain"/>):
+    /// reservations older than <see cref="ReservationAuditGracePeriod"/>, and instance entries without a reservation,
+    /// are checked with the workload that made them and released when it no longer holds them. The first audit runs
+    /// <see cref="ReservationAuditInitialDelay"/> after the node grain activates.
+    /// </summary>
+    /// <value>Defaults to 5 minutes.</value>
+    public TimeSpan ReservationAuditInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after the node grain activates its first reservation audit runs (then every <see cref="ReservationAuditInterval"/>).</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan ReservationAuditInitialDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Age below which a reservation is never audited, so that a placement in progress (reserved on the node, not
+    /// yet recorded by its workload) is never judged orphaned.
+    /// </summary>
+    /// <value>Defaults to 10 minutes.</value>
+    /// <remarks>
+    /// Must exceed the longest a workload operation can take between reserving on a node and recording it: the
+    /// silo's response timeout (Orleans default 30 seconds) for each node call of the placement, plus its state write.
+    /// </remarks>
+    public TimeSpan ReservationAuditGracePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long the audit waits for a workload's answer; a workload that does not answer in time keeps its reservation until the next audit.</summary>
+    /// <value>Defaults to 10 seconds.</value>
+    public TimeSpan ReservationAuditQueryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Directory whose file system's size is reported as the node's disk capacity.</summary>
     /// <value>Defaults to the current directory; the silo sets it to its data directory.</value>
     public string DataDirectory { get; set; } = ".";

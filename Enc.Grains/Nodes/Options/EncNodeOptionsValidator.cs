@@ -31,6 +31,24 @@ public sealed class EncNodeOptionsValidator(IOptions<EncNodeOptions> options) : 
             Fail($"{s}:{nameof(o.MonitorInterval)} must be positive (got {o.MonitorInterval}).");
         }
 
+        foreach (var (name, value) in new[]
+        {
+            (nameof(o.ReservationAuditInterval), o.ReservationAuditInterval),
+            (nameof(o.ReservationAuditGracePeriod), o.ReservationAuditGracePeriod),
+            (nameof(o.ReservationAuditQueryTimeout), o.ReservationAuditQueryTimeout),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                Fail($"{s}:{name} must be positive (got {value}).");
+            }
+        }
+
+        if (o.ReservationAuditInitialDelay < TimeSpan.Zero)
+        {
+            Fail($"{s}:{nameof(o.ReservationAuditInitialDelay)} must not be negative (got {o.ReservationAuditInitialDelay}).");
+        }
+
         if (o.ConsensusWeight < 1)
         {
             Fail($"{s}:{nameof(o.ConsensusWeight)} must be at least 1 (got {o.ConsensusWeight}).");

@@ -15,10 +15,8 @@ public sealed class GrainPlacementCluster(IGrainFactory grains, ClusterViewCache
     public Task<ClusterView> ReadAsync() => view.ReadAsync();
 
     /// <inheritdoc />
-    public Task<bool> TryReserveAsync(string nodeName, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) =>
-        ChangingAsync(nodeName, () => victims.Count == 0
-            ? grains.GetGrain<INodeGrain>(nodeName).TryAssignWorkloadAsync(instanceId, request)
-            : grains.GetGrain<INodeGrain>(nodeName).TryAssignPreemptingAsync(instanceId, request, victims));
+    public Task<bool> TryReserveAsync(string nodeName, string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) =>
+        ChangingAsync(nodeName, () => grains.GetGrain<INodeGrain>(nodeName).TryReserveAsync(workloadId, instanceId, request, victims));
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, int>?> AssignAsync(string nodeName, AssignedInstance instance) =>

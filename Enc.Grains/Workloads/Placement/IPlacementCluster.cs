@@ -13,8 +13,12 @@ public interface IPlacementCluster
     /// <summary>Reads the cluster: nodes, placed instances, latencies.</summary>
     Task<ClusterView> ReadAsync();
 
-    /// <summary>Atomically reserves on a node, first releasing <paramref name="victims"/>' reservations (preemption); false when it no longer fits.</summary>
-    Task<bool> TryReserveAsync(string nodeName, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims);
+    /// <summary>
+    /// Atomically reserves on a node for instance <paramref name="instanceId"/> of workload <paramref name="workloadId"/>
+    /// (recorded by the node for its reservation audit), first releasing <paramref name="victims"/>' reservations
+    /// (preemption); false when it no longer fits.
+    /// </summary>
+    Task<bool> TryReserveAsync(string nodeName, string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims);
 
     /// <summary>Hands the instance to the node's agent; returns its host ports, or null when its ports are taken there.</summary>
     Task<IReadOnlyDictionary<string, int>?> AssignAsync(string nodeName, AssignedInstance instance);

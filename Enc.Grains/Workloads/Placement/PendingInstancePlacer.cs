@@ -74,7 +74,7 @@ public sealed class PendingInstancePlacer(IWorkloadPlacementPolicy policy, IPlac
             var victims = i == 0 ? ranking.Evictions.Where(e => e.NodeName == nodeName).Select(e => e.InstanceId).ToList() : [];
 
             // The node grain's turn makes reserve-if-fits (and the victims' release) atomic: concurrent placements never overcommit.
-            if (!await cluster.TryReserveAsync(nodeName, instance.InstanceId, request, victims))
+            if (!await cluster.TryReserveAsync(nodeName, spec.Id, instance.InstanceId, request, victims))
             {
                 continue;
             }

@@ -4,12 +4,15 @@ using Microsoft.Extensions.Logging;
 namespace Enc.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Every log entry of one or more in-process silos (at <see cref="LogLevel.Warning"/> and above, whatever the
-/// console filter says), each tagged with the silo that wrote it, for assertions about what a run logged.
+/// Every log entry of one or more in-process silos (at <see cref="LogLevel.Warning"/> and above unless another
+/// minimum level is given, whatever the console filter says), each tagged with the silo that wrote it, for
+/// assertions about what a run logged.
 /// </summary>
-public sealed class CapturedLogs
+/// <param name="minimum">The lowest level captured.</param>
+public sealed class CapturedLogs(LogLevel minimum = LogLevel.Warning)
 {
     private readonly ConcurrentQueue<CapturedLogEntry> _entries = new();
+    private readonly LogLevel _minimum = minimum;
 
     /// <summary>Entries so far, in the order they were written.</summary>
     public IReadOnlyList<CapturedLogEntry> Entries => [.. _entries];
@@ -18,7 +21,7 @@ public sealed class CapturedLogs
     public void AddTo(ILoggingBuilder logging, string silo)
     {
         logging.AddProvider(new Provider(this, silo));
-        logging.AddFilter<Provider>(null, LogLevel.Warning);
+        logging.AddFilter<Provider>(null, _minimum);
     }
 
     /// <summary>Entries, one per line (with the exception's type and message), for assertion messages.</summary>
@@ -38,7 +41,7 @@ public sealed class CapturedLogs
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= logs._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -4,8 +4,8 @@ using Orleans.Storage;
 namespace Enc.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Wraps a silo's real grain storage provider (PostgreSQL in the tests that use it): reads and clears go
-/// through, writes fail while <see cref="StorageFailures"/> says so. A failed write never reaches the database,
+/// Wraps a silo's real grain storage provider (PostgreSQL in the tests that use it): clears go through, writes
+/// (and reads) fail while <see cref="StorageFailures"/> says so. A failed write never reaches the database,
 /// as when the database does not answer; the grain's ETag stays as it was, so a later write succeeds.
 /// </summary>
 public sealed class FailingGrainStorage(IGrainStorage inner, StorageFailures failures) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
@@ -23,7 +23,11 @@ public sealed class FailingGrainStorage(IGrainStorage inner, StorageFailures fai
     }
 
     /// <inheritdoc />
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        failures.ThrowIfReadArmed(stateName, grainId);
+        return inner.ReadStateAsync(stateName, grainId, grainState);
+    }
 
     /// <inheritdoc />
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

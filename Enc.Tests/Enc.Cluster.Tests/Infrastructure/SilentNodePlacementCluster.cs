@@ -51,8 +51,8 @@ public sealed class SilentNodePlacementCluster(IPlacementCluster inner) : IPlace
     public Task<ClusterView> ReadAsync() => inner.ReadAsync();
 
     /// <inheritdoc />
-    public Task<bool> TryReserveAsync(string nodeName, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) =>
-        inner.TryReserveAsync(nodeName, instanceId, request, victims);
+    public Task<bool> TryReserveAsync(string nodeName, string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) =>
+        inner.TryReserveAsync(nodeName, workloadId, instanceId, request, victims);
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, int>?> AssignAsync(string nodeName, AssignedInstance instance) => inner.AssignAsync(nodeName, instance);

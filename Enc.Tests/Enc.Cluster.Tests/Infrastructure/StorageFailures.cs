@@ -3,13 +3,15 @@ using System.Collections.Concurrent;
 namespace Enc.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// Which grain state writes <see cref="FailingGrainStorage"/> fails: while a state (by state name and grain key)
-/// is armed, each of its writes throws <see cref="InjectedStorageFailureException"/> without reaching the real
-/// storage. Shared by every silo of a test cluster; safe for concurrent use.
+/// Which grain state writes (and reads) <see cref="FailingGrainStorage"/> fails: while a state (by state name and
+/// grain key) is armed, each of its writes throws <see cref="InjectedStorageFailureException"/> without reaching the
+/// real storage; while its reads are armed, so does each read (the grain cannot activate). Shared by every silo of a
+/// test cluster; safe for concurrent use.
 /// </summary>
 public sealed class StorageFailures
 {
     private readonly ConcurrentDictionary<(string StateName, string GrainKey), int> _armed = new();
+    private readonly ConcurrentDictionary<(string StateName, string GrainKey), bool> _armedReads = new();
     private int _failed;
 
     /// <summary>How many writes failed so far.</summary>
@@ -23,6 +25,22 @@ public sealed class StorageFailures
 
     /// <summary>Lets writes of that state through again.</summary>
     public void Disarm(string stateName, string grainKey) => _armed.TryRemove((stateName, grainKey), out _);
+
+    /// <summary>Fails every read of state <paramref name="stateName"/> of the grain keyed <paramref name="grainKey"/> until <see cref="DisarmReads"/>.</summary>
+    public void ArmReads(string stateName, string grainKey) => _armedReads[(stateName, grainKey)] = true;
+
+    /// <summary>Lets reads of that state through again.</summary>
+    public void DisarmReads(string stateName, string grainKey) => _armedReads.TryRemove((stateName, grainKey), out _);
+
+    /// <summary>Throws when reads of the state are armed to fail.</summary>
+    public void ThrowIfReadArmed(string stateName, GrainId grainId)
+    {
+        if (_armedReads.ContainsKey((stateName, grainId.Key.ToString()!)))
+        {
+            Interlocked.Increment(ref _failed);
+            throw new InjectedStorageFailureException($"injected failure reading state '{stateName}' of {grainId}");
+        }
+    }
 
     /// <summary>Throws when the write is armed to fail.</summary>
     public void ThrowIfArmed(string stateName, GrainId grainId)

@@ -90,7 +90,7 @@ public sealed class NodeLifecycleTests
         Assert.Null(node.ToSnapshot());
     }
 
-    private static NodeRegistration Registration() => new()
+    internal static NodeRegistration Registration() => new()
     {
         Capabilities = new NodeCapabilities
         {

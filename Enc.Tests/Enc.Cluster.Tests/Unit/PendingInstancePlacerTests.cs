@@ -97,7 +97,7 @@ public sealed class PendingInstancePlacerTests
 
         public Task<ClusterView> ReadAsync() => Task.FromResult(View);
 
-        public Task<bool> TryReserveAsync(string nodeName, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims)
+        public Task<bool> TryReserveAsync(string nodeName, string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims)
         {
             if (nodeName == Refuse)
             {

@@ -308,7 +308,7 @@ public sealed class TerminalInstanceReleaserTests
 
         public Task<ClusterView> ReadAsync() => throw Unexpected();
 
-        public Task<bool> TryReserveAsync(string nodeName, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) => throw Unexpected();
+        public Task<bool> TryReserveAsync(string nodeName, string workloadId, string instanceId, ResourceQuantities request, IReadOnlyList<string> victims) => throw Unexpected();
 
         public Task<IReadOnlyDictionary<string, int>?> AssignAsync(string nodeName, AssignedInstance instance) => throw Unexpected();
 
