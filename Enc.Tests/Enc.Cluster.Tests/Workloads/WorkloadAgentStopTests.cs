@@ -15,7 +15,7 @@ public sealed class WorkloadAgentStopTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task SiloStopDuringAReconcilePass_IsNormalShutdown_NoErrorLogged()
+    public async Task SiloStopDuringAReconcilePassOnAHangingStandInDockerEngine_IsNormalShutdown_NoErrorLogged()
     {
         await using var engine = HangingDockerEngine.Start();
         var logs = new CapturedLogs();
