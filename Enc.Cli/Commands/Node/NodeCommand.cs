@@ -13,5 +13,7 @@ public static class NodeCommand
         NodeLabelCommand.Build(),
         NodeTaintCommand.Build(),
         NodeLatencyCommand.Build(),
+        NodeReservationsCommand.Build(),
+        NodeAuditCommand.Build(),
     };
 }
