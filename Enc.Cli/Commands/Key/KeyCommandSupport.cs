@@ -60,7 +60,7 @@ internal static class KeyCommandSupport
         }
     }
 
-    /// <summary>Loads a key file, naming the argument on failure (missing, malformed, not owner-only, invalid key).</summary>
+    /// <summary>Loads a key file, naming the argument on failure (missing, unreadable, malformed, not owner-only, invalid key).</summary>
     public static BlsSecretKey LoadKey(string path, string argumentName)
     {
         try
@@ -70,6 +70,10 @@ internal static class KeyCommandSupport
         catch (BlsException ex)
         {
             throw new KeyInputException(argumentName, Reason(ex));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new KeyInputException(argumentName, $"cannot read '{path}': {ex.Message}");
         }
     }
 
