@@ -20,8 +20,7 @@ public static class NodeAuditCommand
             var report = await client.Nodes.AuditReservationsAsync(nodeName, token);
             if (report is null)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"enc: node '{nodeName}' not found.");
-                return GlobalOptions.ExitNotFound;
+                return await NodeCommandSupport.NotFoundAsync(parse, nodeName);
             }
 
             if (output.Format == OutputFormat.Json)

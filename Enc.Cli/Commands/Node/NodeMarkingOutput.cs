@@ -12,8 +12,7 @@ public static class NodeMarkingOutput
     {
         if (node is null)
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"enc: node '{nodeName}' not found.");
-            return GlobalOptions.ExitNotFound;
+            return await NodeCommandSupport.NotFoundAsync(parse, nodeName);
         }
 
         if (output.Format == OutputFormat.Json)

@@ -18,8 +18,7 @@ public static class NodeReservationsCommand
             var reservations = await client.Nodes.ReservationsAsync(nodeName, token);
             if (reservations is null)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"enc: node '{nodeName}' not found.");
-                return GlobalOptions.ExitNotFound;
+                return await NodeCommandSupport.NotFoundAsync(parse, nodeName);
             }
 
             if (output.Format == OutputFormat.Json)

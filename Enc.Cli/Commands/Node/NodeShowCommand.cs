@@ -19,8 +19,7 @@ public static class NodeShowCommand
             var node = await client.Nodes.GetAsync(nodeName, token);
             if (node is null)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"enc: node '{nodeName}' not found.");
-                return GlobalOptions.ExitNotFound;
+                return await NodeCommandSupport.NotFoundAsync(parse, nodeName);
             }
 
             if (output.Format == OutputFormat.Json)
